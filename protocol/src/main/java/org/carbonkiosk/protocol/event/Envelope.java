@@ -1,0 +1,38 @@
+package org.carbonkiosk.protocol.event;
+
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import org.carbonkiosk.protocol.DeviceId;
+
+/**
+ * The members every event carries (PROTOCOL.md section 4), whatever its type.
+ *
+ * @param deviceId    the kiosk
+ * @param seq         per-device sequence number, from 1, never repeated
+ * @param occurredAt  when it happened, by the kiosk's clock, with the offset it was written in
+ * @param clockSynced false when the kiosk had no trustworthy wall clock
+ * @param agent       the agent's version
+ */
+public record Envelope(String deviceId, long seq, OffsetDateTime occurredAt, boolean clockSynced, String agent) {
+    public static final int VERSION = 1;
+    /** The largest seq: JSON's safe integer range. */
+    public static final long MAX_SEQ = (1L << 53) - 1;
+
+    public Envelope {
+        DeviceId.require(deviceId);
+        if (seq < 1 || seq > MAX_SEQ) {
+            throw new IllegalArgumentException("seq must be within [1, 2^53-1], was " + seq);
+        }
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(agent, "agent");
+    }
+
+    /** {@code deviceId:seq}. */
+    public String eventId() {
+        return eventId(deviceId, seq);
+    }
+
+    public static String eventId(String deviceId, long seq) {
+        return deviceId + ":" + seq;
+    }
+}

@@ -1,0 +1,27 @@
+package org.carbonkiosk.protocol.event;
+
+import java.time.OffsetDateTime;
+
+/** A signed kiosk event's payload: one of the five types of PROTOCOL.md section 4. */
+public sealed interface KioskEvent permits DepositEvent, ClawPlayEvent, PrizeEvent, DoorForcedEvent, TamperEvent {
+
+    Envelope envelope();
+
+    EventType type();
+
+    default String eventId() {
+        return envelope().eventId();
+    }
+
+    default String deviceId() {
+        return envelope().deviceId();
+    }
+
+    default long seq() {
+        return envelope().seq();
+    }
+
+    default OffsetDateTime occurredAt() {
+        return envelope().occurredAt();
+    }
+}

@@ -1,0 +1,93 @@
+package org.carbonkiosk.protocol.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import org.carbonkiosk.protocol.MalformedReason;
+
+/**
+ * The protocol's strict JSON: UTF-8 only, duplicate keys refused, a single top-level object,
+ * nothing after it. Used for everything read from the wire.
+ */
+public final class StrictJson {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .disable(JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .build();
+
+    private StrictJson() {
+    }
+
+    /** The shared mapper for writing JSON (reading untrusted input goes through {@link #parseObject}). */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static ObjectNode newObject() {
+        return MAPPER.createObjectNode();
+    }
+
+    public static byte[] write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise JSON", e);
+        }
+    }
+
+    /**
+     * Parses untrusted bytes as one JSON object.
+     *
+     * @throws MalformedException with {@code bad-json} or {@code duplicate-key}
+     */
+    public static JsonObject parseObject(byte[] bytes) {
+        requireUtf8(bytes);
+        JsonNode node;
+        try (JsonParser parser = MAPPER.createParser(bytes)) {
+            node = MAPPER.readTree(parser);
+            if (parser.nextToken() != null) {
+                throw new MalformedException(MalformedReason.BAD_JSON, "trailing content after the JSON object");
+            }
+        } catch (IOException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.startsWith("Duplicate field")) {
+                throw new MalformedException(MalformedReason.DUPLICATE_KEY, firstLine(message));
+            }
+            throw new MalformedException(MalformedReason.BAD_JSON, firstLine(message));
+        }
+        if (node == null || !node.isObject()) {
+            throw new MalformedException(MalformedReason.BAD_JSON, "not a JSON object");
+        }
+        return new JsonObject((ObjectNode) node);
+    }
+
+    private static void requireUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+        } catch (CharacterCodingException e) {
+            throw new MalformedException(MalformedReason.BAD_JSON, "not valid UTF-8");
+        }
+    }
+
+    private static String firstLine(String message) {
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}
