@@ -72,7 +72,7 @@ public final class AgentApp implements AutoCloseable {
         EventSigner signer = new EventSigner(config.deviceId(), key, SignedEventCodec.standard(), clock,
                 config.clock().zone(), new ClockSync(config.clock().synced(), config.clock().syncFile()),
                 config.agentVersion());
-        this.outbox = Outbox.open(config.outboxFile(), System::currentTimeMillis);
+        this.outbox = Outbox.open(config.outboxFile(), System::currentTimeMillis, config.outbox().maxBytes());
         try {
             SocketFactory sockets = config.mqtt().url().startsWith("ssl://")
                     ? TlsSockets.factory(config.mqtt().caFile(), config.mqtt().clientCertFile(),

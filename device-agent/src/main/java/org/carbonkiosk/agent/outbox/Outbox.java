@@ -53,6 +53,14 @@ public final class Outbox implements AutoCloseable {
 
     /** Opens (or creates) the store, checks its integrity and sets WAL with {@code synchronous=FULL}. */
     public static Outbox open(Path file, LongSupplier nowMs) throws StoreException {
+        return open(file, nowMs, 0);
+    }
+
+    /**
+     * Opens the store with a size cap: past {@code maxBytes} (0 = none) writes fail as on a full
+     * disk, so the outbox cannot fill the SD card.
+     */
+    public static Outbox open(Path file, LongSupplier nowMs, long maxBytes) throws StoreException {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
@@ -74,6 +82,14 @@ public final class Outbox implements AutoCloseable {
                 st.execute("PRAGMA synchronous = FULL");
                 for (String sql : SCHEMA) {
                     st.execute(sql);
+                }
+                if (maxBytes > 0) {
+                    long pageSize;
+                    try (ResultSet rs = st.executeQuery("PRAGMA page_size")) {
+                        rs.next();
+                        pageSize = rs.getLong(1);
+                    }
+                    st.execute("PRAGMA max_page_count = " + Math.max(1, maxBytes / pageSize));
                 }
             }
             db.setAutoCommit(false);
@@ -291,11 +307,16 @@ public final class Outbox implements AutoCloseable {
         return failed;
     }
 
-    /** Tries a small write transaction; clears the failed flag when it works. */
+    /**
+     * Tries to write (and then remove) a row larger than any event; clears the failed flag when
+     * both commits work. A store that passes this can take the next deposit.
+     */
     public synchronized boolean probe() {
         try {
-            transaction(() -> update("INSERT OR REPLACE INTO meta (key, value) VALUES ('probe', ?)",
-                    nowMs.getAsLong()));
+            String filler = "probe ".repeat(400);
+            long at = nowMs.getAsLong();
+            transaction(() -> update("INSERT INTO audit (at, line) VALUES (?, ?)", at, filler));
+            transaction(() -> update("DELETE FROM audit WHERE line = ?", filler));
             return true;
         } catch (StoreException e) {
             return false;
