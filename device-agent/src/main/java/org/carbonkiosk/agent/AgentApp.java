@@ -285,6 +285,16 @@ public final class AgentApp implements AutoCloseable {
             return;
         }
         closed = true;
+        try {
+            // A stopped agent never leaves the door unlocked; an open session's journal stays
+            // and is closed honestly at the next start.
+            loop.submit(() -> {
+                hardware.doorLock().lock();
+                return null;
+            }).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            Logger.warn("could not lock the door at shutdown deviceId={}: {}", config.deviceId(), e.toString());
+        }
         loop.shutdown();
         try {
             loop.awaitTermination(10, TimeUnit.SECONDS);
