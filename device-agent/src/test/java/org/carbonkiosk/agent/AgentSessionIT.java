@@ -47,10 +47,7 @@ class AgentSessionIT {
     }
 
     private void deposit(int grams) {
-        kiosk.tap(UID.clone());
-        await().atMost(Duration.ofSeconds(10)).until(kiosk::isUnlocked);
-        kiosk.add(grams);
-        kiosk.closeDoor();
+        TestKiosks.deposit(kiosk, UID, grams);
     }
 
     private Path db() {

@@ -81,10 +81,7 @@ class DepositRoundTripIT {
     }
 
     private void deposit(int grams) {
-        kiosk.tap(uid.clone());
-        await().atMost(Duration.ofSeconds(10)).until(kiosk::isUnlocked);
-        kiosk.add(grams);
-        kiosk.closeDoor();
+        TestKiosks.deposit(kiosk, uid, grams);
     }
 
     @Test

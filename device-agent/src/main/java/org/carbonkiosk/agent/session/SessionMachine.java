@@ -160,7 +160,7 @@ public final class SessionMachine {
                 out.add(new OpenJournal(t.card(), tare.getAsInt()));
                 out.add(new Unlock());
                 out.add(new Show(new DisplayMessage.DoorUnlocked()));
-                return s.with(new Open(t.card(), tare.getAsInt(), now, s.doorOpen(), s.doorOpen() ? now : -1, null));
+                return s.with(new Open(t.card(), tare.getAsInt(), now, s.doorOpen(), s.doorOpen() ? now : -1, 0));
             }
             return s.with(new Taring(t.card(), t.sinceMs(), settler));
         }
@@ -169,11 +169,14 @@ public final class SessionMachine {
             // Items moved beyond the band: the door was opened, whatever a faulty switch says.
             boolean opened = o.doorOpened() || Math.abs(net) > rules.settleBandGrams();
             long openedAt = o.doorOpened() ? o.doorOpenedAtMs() : opened ? now : -1;
-            if (o.lastShownNet() == null || o.lastShownNet() != net || opened != o.doorOpened()) {
-                if ((o.lastShownNet() != null || net != 0) && !Integer.valueOf(net).equals(o.lastShownNet())) {
-                    out.add(new Show(new DisplayMessage.LiveWeight(net)));
-                }
-                return s.with(new Open(o.card(), o.tareGrams(), o.unlockedAtMs(), opened, openedAt, net));
+            // Live weight only when it moved beyond the band: scale noise does not flood the display.
+            boolean show = Math.abs(net - o.lastShownNet()) > rules.settleBandGrams();
+            if (show) {
+                out.add(new Show(new DisplayMessage.LiveWeight(net)));
+            }
+            if (show || opened != o.doorOpened()) {
+                return s.with(new Open(o.card(), o.tareGrams(), o.unlockedAtMs(), opened, openedAt,
+                        show ? net : o.lastShownNet()));
             }
             return s;
         }

@@ -328,6 +328,16 @@ class SessionMachineTest {
     }
 
     @Test
+    void step_scaleNoiseWhileOpen_liveWeightShownOnlyWhenItMovesBeyondTheBand() {
+        Kiosk k = new Kiosk().feed(new CardTapped(CARD, false)).weigh(10_000, 3).feed(new Door(true));
+
+        k.weigh(10_002, 1).weigh(9_998, 1).weigh(10_300, 1).weigh(10_303, 1).weigh(10_310, 1);
+
+        assertThat(k.shown()).filteredOn(m -> m instanceof DisplayMessage.LiveWeight)
+                .containsExactly(new DisplayMessage.LiveWeight(300), new DisplayMessage.LiveWeight(310));
+    }
+
+    @Test
     void settler_spreadWithinBand_settlesOnRoundedMean() {
         Settler s = Settler.empty().add(100, 3).add(104, 3).add(103, 3);
 

@@ -20,40 +20,28 @@ public final class DbBytes {
 
     /** The JWS of every stored event, by seq. */
     public static List<String> storedJws(Path db) throws SQLException {
-        List<String> jws = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
-             Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT jws FROM outbox ORDER BY seq")) {
-            while (rs.next()) {
-                jws.add(rs.getString(1));
-            }
-        }
-        return jws;
+        return column(db, "SELECT jws FROM outbox ORDER BY seq");
     }
 
     public static List<String> auditLines(Path db) throws SQLException {
-        List<String> lines = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
-             Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT line FROM audit ORDER BY id")) {
-            while (rs.next()) {
-                lines.add(rs.getString(1));
-            }
-        }
-        return lines;
+        return column(db, "SELECT line FROM audit ORDER BY id");
     }
 
     /** The type of every stored event, by seq. */
     public static List<String> storedTypes(Path db) throws SQLException {
-        List<String> types = new ArrayList<>();
+        return column(db, "SELECT type FROM outbox ORDER BY seq");
+    }
+
+    private static List<String> column(Path db, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
              Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT type FROM outbox ORDER BY seq")) {
+             ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
-                types.add(rs.getString(1));
+                values.add(rs.getString(1));
             }
         }
-        return types;
+        return values;
     }
 
     /** True when any file of the database (db, -wal, -shm) holds {@code uid} raw or as hex text. */
