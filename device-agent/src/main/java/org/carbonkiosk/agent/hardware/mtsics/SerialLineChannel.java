@@ -6,51 +6,77 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
-/** A {@link LineChannel} on a serial port through jSerialComm (8 data bits, no parity, 1 stop bit). */
+/**
+ * A {@link LineChannel} on a serial port through jSerialComm (8 data bits, no parity, 1 stop bit).
+ * The port is opened on first use and opened again after a failure, so a terminal plugged in
+ * late or replugged heals without restarting the agent.
+ */
 public final class SerialLineChannel implements LineChannel {
-    private final SerialPort port;
+    private final String portName;
+    private final int baud;
+    private SerialPort port;
 
-    private SerialLineChannel(SerialPort port) {
-        this.port = port;
+    public SerialLineChannel(String portName, int baud) {
+        this.portName = portName;
+        this.baud = baud;
     }
 
-    /** Opens {@code portName} (e.g. /dev/ttyUSB0) at {@code baud}. */
-    public static SerialLineChannel open(String portName, int baud) throws IOException {
-        SerialPort port = SerialPort.getCommPort(portName);
-        port.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
-        port.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
-        port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 100, 0);
-        if (!port.openPort()) {
+    private SerialPort port() throws IOException {
+        if (port != null) {
+            return port;
+        }
+        SerialPort p;
+        try {
+            p = SerialPort.getCommPort(portName);
+        } catch (RuntimeException e) {
+            throw new IOException("no serial port " + portName + ": " + e.getMessage(), e);
+        }
+        p.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
+        p.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
+        p.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 100, 0);
+        if (!p.openPort()) {
             throw new IOException("cannot open serial port " + portName);
         }
-        return new SerialLineChannel(port);
+        port = p;
+        return p;
+    }
+
+    private IOException fail(String what) {
+        close();
+        return new IOException(what + " on serial port " + portName);
     }
 
     @Override
-    public void discardInput() {
+    public synchronized void discardInput() throws IOException {
+        SerialPort p = port();
         byte[] buffer = new byte[256];
-        while (port.bytesAvailable() > 0) {
-            port.readBytes(buffer, Math.min(buffer.length, port.bytesAvailable()));
+        int available;
+        while ((available = p.bytesAvailable()) > 0) {
+            p.readBytes(buffer, Math.min(buffer.length, available));
+        }
+        if (available < 0) {
+            throw fail("read failed");
         }
     }
 
     @Override
-    public void send(String line) throws IOException {
+    public synchronized void send(String line) throws IOException {
         byte[] bytes = (line + "\r\n").getBytes(StandardCharsets.US_ASCII);
-        if (port.writeBytes(bytes, bytes.length) != bytes.length) {
-            throw new IOException("serial write failed on " + port.getSystemPortName());
+        if (port().writeBytes(bytes, bytes.length) != bytes.length) {
+            throw fail("write failed");
         }
     }
 
     @Override
-    public String receive(long timeoutMillis) throws IOException {
+    public synchronized String receive(long timeoutMillis) throws IOException {
+        SerialPort p = port();
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         byte[] one = new byte[1];
         while (System.nanoTime() < deadline) {
-            int n = port.readBytes(one, 1);
+            int n = p.readBytes(one, 1);
             if (n < 0) {
-                throw new IOException("serial read failed on " + port.getSystemPortName());
+                throw fail("read failed");
             }
             if (n == 0) {
                 continue;
@@ -60,11 +86,15 @@ public final class SerialLineChannel implements LineChannel {
             }
             line.write(one[0]);
         }
-        throw new SocketTimeoutException("no answer from the weighing terminal within " + timeoutMillis + " ms");
+        throw new SocketTimeoutException("no answer from the weighing terminal on " + portName + " within "
+                + timeoutMillis + " ms");
     }
 
     @Override
-    public void close() {
-        port.closePort();
+    public synchronized void close() {
+        if (port != null) {
+            port.closePort();
+            port = null;
+        }
     }
 }

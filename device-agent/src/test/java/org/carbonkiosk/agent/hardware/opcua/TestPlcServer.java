@@ -34,7 +34,7 @@ import org.eclipse.milo.opcua.stack.server.security.DefaultServerCertificateVali
  * A PLC's OPC UA server for tests: Milo sdk-server on 127.0.0.1 (an ephemeral port), security
  * None, anonymous, one namespace {@code urn:carbonkiosk:test-plc} with string node ids.
  */
-final class TestPlcServer implements AutoCloseable {
+public final class TestPlcServer implements AutoCloseable {
     static final String NAMESPACE = "urn:carbonkiosk:test-plc";
     private final OpcUaServer server;
     private final PlcNamespace namespace;
@@ -74,7 +74,7 @@ final class TestPlcServer implements AutoCloseable {
     }
 
     /** Starts a server with these nodes ({@code name -> initial value}; the value's type is the node's type). */
-    static TestPlcServer start(Map<String, Object> nodes) throws Exception {
+    public static TestPlcServer start(Map<String, Object> nodes) throws Exception {
         return new TestPlcServer(nodes, 0);
     }
 
@@ -87,7 +87,7 @@ final class TestPlcServer implements AutoCloseable {
         return port;
     }
 
-    String endpointUrl() {
+    public String endpointUrl() {
         return "opc.tcp://127.0.0.1:" + port + "/plc";
     }
 
@@ -96,15 +96,15 @@ final class TestPlcServer implements AutoCloseable {
     }
 
     /** The node id as the agent's config writes it. */
-    String nodeId(String name) {
+    public String nodeId(String name) {
         return "ns=" + namespaceIndex() + ";s=" + name;
     }
 
-    Object value(String name) {
+    public Object value(String name) {
         return namespace.nodes.get(name).getValue().getValue().getValue();
     }
 
-    void set(String name, Object value) {
+    public void set(String name, Object value) {
         namespace.nodes.get(name).setValue(new DataValue(new Variant(value)));
     }
 
