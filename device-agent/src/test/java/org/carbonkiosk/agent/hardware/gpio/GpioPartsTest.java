@@ -92,4 +92,40 @@ class GpioPartsTest {
         assertThat(prize.poll()).contains(3);
         assertThat(prize.poll()).isEmpty();
     }
+
+    @Test
+    void prizeSensor_providerWithoutEdgeEvents_transitionSeenByPollingCountsOnce() {
+        boolean[] level = {true};
+        InputLine noEvents = new InputLine() {
+            @Override
+            public boolean isHigh() {
+                return level[0];
+            }
+
+            @Override
+            public void onChange(java.util.function.Consumer<Boolean> listener) {
+                // this provider delivers no edge events
+            }
+        };
+        GpioPrizeSensor prize = new GpioPrizeSensor(noEvents, false, 2);
+        assertThat(prize.poll()).isEmpty();
+
+        level[0] = false; // a prize is in the beam
+
+        assertThat(prize.poll()).contains(2);
+        assertThat(prize.poll()).isEmpty(); // still in the beam: the same prize
+    }
+
+    @Test
+    void prizeSensor_transitionSeenByEventAndPoll_countsOnce() {
+        GpioPrizeSensor prize = new GpioPrizeSensor(lines.input("prize2", 25, Pi4jLines.Pull.UP), false, 1);
+        MockDigitalInput beam = in("prize2");
+        beam.mockState(DigitalState.HIGH);
+        assertThat(prize.poll()).isEmpty();
+
+        beam.mockState(DigitalState.LOW); // event counts it; the poll then sees the same active level
+
+        assertThat(prize.poll()).contains(1);
+        assertThat(prize.poll()).isEmpty();
+    }
 }
