@@ -42,6 +42,11 @@ public final class HardwareFactory {
         return build(config, calibration, claw, Pi4J::newAutoContext).hardware();
     }
 
+    /** As {@link #create}, also giving the simulated kiosk behind {@code simulated} parts (mixed benches). */
+    public static Built build(ConfigSource config, Optional<Calibration> calibration, boolean claw) throws IOException {
+        return build(config, calibration, claw, Pi4J::newAutoContext);
+    }
+
     /** As {@link #create}, with the pi4j context made by {@code pi4j} (created only if a part needs it). */
     public static Built build(ConfigSource config, Optional<Calibration> calibration, boolean claw,
                               Supplier<Context> pi4j) throws IOException {
