@@ -85,7 +85,7 @@ public final class AgentApp implements AutoCloseable {
             this.publisher = new MqttPublisher(config, outbox, this::onReceipt, clock, System::currentTimeMillis,
                     sockets);
             this.runner = new SessionRunner(config, hardware, display, outbox, signer, cardTokens, calibratedAt,
-                    System::currentTimeMillis, publisher::wake);
+                    System::currentTimeMillis, publisher::wake, publisher::isConnected);
             Logger.info("agent starting deviceId={} keyVersion={} lastSeq={} outboxDepth={}", config.deviceId(),
                     signer.keyVersion(), outbox.lastSeq(), outbox.depth());
         } catch (IOException | java.sql.SQLException | RuntimeException e) {

@@ -76,6 +76,11 @@ public final class SessionMachine {
         }
         if (input instanceof Committed c && phase instanceof Recording) {
             out.add(new Show(new DisplayMessage.Recorded(c.netGrams())));
+            if (!c.online()) {
+                out.add(new ReceiptOverdue(c.eventId(), c.netGrams()));
+                out.add(new Show(new DisplayMessage.RecordedOffline(c.netGrams())));
+                return s.with(new Idle());
+            }
             return s.with(new AwaitingReceipt(c.eventId(), c.netGrams(), now));
         }
         if (input instanceof StoreFailed f) {

@@ -253,6 +253,18 @@ class SessionMachineTest {
     }
 
     @Test
+    void step_committedWhileOffline_creditedWhenBackOnlineAtOnce() {
+        Kiosk k = new Kiosk().deposit(10_000, 10_500);
+
+        k.feed(new Committed("K:4", 500, false));
+
+        assertThat(k.shown()).containsSubsequence(new DisplayMessage.Recorded(500),
+                new DisplayMessage.RecordedOffline(500));
+        assertThat(k.actions(ReceiptOverdue.class)).containsExactly(new ReceiptOverdue("K:4", 500));
+        assertThat(k.state.phase()).isInstanceOf(Phase.Idle.class);
+    }
+
+    @Test
     void step_receiptForAnotherEvent_ignoredWhileWaiting() {
         Kiosk k = new Kiosk().deposit(10_000, 10_500).feed(new Committed("K:3", 500));
 
