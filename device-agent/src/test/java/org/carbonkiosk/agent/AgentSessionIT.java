@@ -70,6 +70,20 @@ class AgentSessionIT {
     }
 
     @Test
+    void watchdog_heartbeatFileTouchedBySessionLoop() throws Exception {
+        Path heartbeat = dir.resolve("run/heartbeat");
+        Properties w = new Properties();
+        w.setProperty("watchdog.file", heartbeat.toString());
+        w.setProperty("watchdog.intervalS", "1");
+        start(w, false);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> java.nio.file.Files.exists(heartbeat));
+        var first = java.nio.file.Files.getLastModifiedTime(heartbeat);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                java.nio.file.Files.getLastModifiedTime(heartbeat).compareTo(first) > 0);
+    }
+
+    @Test
     void door_forcedWhileIdle_doorForcedEventRecorded() throws Exception {
         start(new Properties(), false);
 

@@ -150,6 +150,21 @@ class DepositRoundTripIT {
     }
 
     @Test
+    void purge_settledEventsAfterKeepTime_removedWhileSeqGoesOn() throws Exception {
+        Properties keep = new Properties();
+        keep.setProperty("outbox.keepSettledHours", "0");
+        keep.setProperty("outbox.purgeIntervalS", "1");
+        startAgent(keep, false);
+
+        deposit(400);
+        await().atMost(Duration.ofSeconds(20)).until(() -> app.outboxDepth() == 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> DbBytes.storedJws(p.dataDir().resolve("outbox.db")).isEmpty());
+        deposit(500);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> app.lastSeq() == 2);
+    }
+
+    @Test
     void telemetry_everyInterval_publishedWithOutboxDepthAndBinFill() throws Exception {
         Properties t = new Properties();
         t.setProperty("telemetry.intervalS", "1");
