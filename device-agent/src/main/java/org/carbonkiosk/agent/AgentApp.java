@@ -107,7 +107,12 @@ public final class AgentApp implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
-        app.run();
+        try {
+            app.run();
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
         return app;
     }
 

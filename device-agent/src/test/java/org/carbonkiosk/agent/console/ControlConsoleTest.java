@@ -39,6 +39,7 @@ class ControlConsoleTest {
     void listen_tcp_boundToLoopbackAndAnswers() throws Exception {
         try (ConsoleServer server = new ConsoleServer(console)) {
             int port = server.listen(0);
+            assertThat(server.boundAddress().isLoopbackAddress()).isTrue();
             try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
                  PrintWriter out = new PrintWriter(s.getOutputStream(), true, StandardCharsets.UTF_8);
                  BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))) {
