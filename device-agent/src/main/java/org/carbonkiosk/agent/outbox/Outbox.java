@@ -24,22 +24,6 @@ import org.tinylog.Logger;
  * repeats or skips across crashes. Thread-safe (one connection, synchronized).
  */
 public final class Outbox implements AutoCloseable {
-    private static final String[] SCHEMA = {
-        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
-        "INSERT OR IGNORE INTO meta (key, value) VALUES ('last_seq', 0)",
-        "CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE,"
-                + " type TEXT NOT NULL, jws TEXT NOT NULL, card TEXT, net_grams INTEGER,"
-                + " created_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
-                + " next_attempt_at INTEGER NOT NULL DEFAULT 0, settled_at INTEGER, status TEXT, reason TEXT,"
-                + " credited_grams INTEGER)",
-        "CREATE INDEX IF NOT EXISTS outbox_unsettled ON outbox (settled_at, seq)",
-        "CREATE TABLE IF NOT EXISTS open_session (id INTEGER PRIMARY KEY CHECK (id = 1), card TEXT NOT NULL,"
-                + " tare_grams INTEGER NOT NULL, started_at INTEGER NOT NULL)",
-        "CREATE TABLE IF NOT EXISTS claw_grant (for_event_id TEXT PRIMARY KEY, plays INTEGER NOT NULL,"
-                + " at INTEGER NOT NULL)",
-        "CREATE TABLE IF NOT EXISTS audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL,"
-                + " line TEXT NOT NULL)",
-    };
     private final Path file;
     private final Connection db;
     private final LongSupplier nowMs;
@@ -80,7 +64,7 @@ public final class Outbox implements AutoCloseable {
                     }
                 }
                 st.execute("PRAGMA synchronous = FULL");
-                for (String sql : SCHEMA) {
+                for (String sql : OutboxSchema.STATEMENTS) {
                     st.execute(sql);
                 }
                 if (maxBytes > 0) {
