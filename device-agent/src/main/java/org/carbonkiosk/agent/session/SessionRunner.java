@@ -53,6 +53,7 @@ public final class SessionRunner {
     private final java.util.function.BooleanSupplier online;
     private final Map<String, Long> blockedUntil = new HashMap<>();
     private final Queue<SessionInput> pending = new ArrayDeque<>();
+    private final PartHealth parts;
     private SessionState state;
     private int lastIdleReading;
     private boolean stepping;
@@ -72,6 +73,7 @@ public final class SessionRunner {
         this.nowMs = nowMs;
         this.onCommit = onCommit;
         this.online = online;
+        this.parts = new PartHealth(config.deviceId());
     }
 
     /** Locks the door, starts idle (or out of service when the store is unhealthy) and shows it. */
@@ -101,6 +103,7 @@ public final class SessionRunner {
         long now = nowMs.getAsLong();
         try {
             Optional<byte[]> uid = hardware.cardReader().poll();
+            parts.ok("card reader");
             if (uid.isPresent()) {
                 String card = cardTokens.tokenize(uid.get());
                 if (state.phase() instanceof SessionState.Phase.Idle) {
@@ -109,20 +112,23 @@ public final class SessionRunner {
                 feed(new SessionInput.CardTapped(card, isBlocked(card, now)));
             }
         } catch (IOException e) {
-            Logger.warn("card reader failed deviceId={}: {}", config.deviceId(), e.getMessage());
+            parts.failed("card reader", e);
         }
         try {
             feed(new SessionInput.Door(hardware.doorSwitch().isOpen()));
+            parts.ok("door switch");
         } catch (IOException e) {
-            Logger.warn("door switch failed deviceId={}: {}", config.deviceId(), e.getMessage());
+            parts.failed("door switch", e);
         }
         OptionalInt grams;
         try {
             grams = OptionalInt.of(hardware.scale().readGrams());
+            parts.ok("scale");
             if (state.phase() instanceof SessionState.Phase.Idle) {
                 lastIdleReading = grams.getAsInt();
             }
         } catch (IOException e) {
+            parts.failed("scale", e);
             grams = OptionalInt.empty();
         }
         feed(new SessionInput.Reading(grams));
@@ -130,11 +136,12 @@ public final class SessionRunner {
         if (hardware.prizeSensor().isPresent()) {
             try {
                 Optional<Integer> slot = hardware.prizeSensor().get().poll();
+                parts.ok("prize sensor");
                 if (slot.isPresent()) {
                     recordPrize(slot.get());
                 }
             } catch (IOException e) {
-                Logger.warn("prize sensor failed deviceId={}: {}", config.deviceId(), e.getMessage());
+                parts.failed("prize sensor", e);
             }
         }
     }
