@@ -76,6 +76,16 @@ public final class StrictJson {
     }
 
     private static void requireUtf8(byte[] bytes) {
+        // A JSON text never holds a raw NUL byte (control characters are escaped in strings and
+        // not allowed elsewhere); refusing it first also stops Jackson from guessing UTF-16/32.
+        for (byte b : bytes) {
+            if (b == 0) {
+                throw new MalformedException(MalformedReason.BAD_JSON, "NUL byte: JSON on the wire is UTF-8 only");
+            }
+        }
+        if (bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
+            throw new MalformedException(MalformedReason.BAD_JSON, "byte order mark before the JSON text");
+        }
         try {
             StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
