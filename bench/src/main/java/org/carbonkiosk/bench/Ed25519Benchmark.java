@@ -102,6 +102,12 @@ public class Ed25519Benchmark {
         return ed25519.verify(publicKey, signingInput, signature);
     }
 
+    /** Decoding alone (no signature check): what decode+verify adds to verify. */
+    @Benchmark
+    public DecodeResult<SignedEventCodec.DecodedEvent> decode() {
+        return codec.decode(message);
+    }
+
     @Benchmark
     public boolean decodeAndVerify() {
         DecodeResult<SignedEventCodec.DecodedEvent> decoded = codec.decode(message);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.Set;
+import org.carbonkiosk.protocol.CardToken;
 import org.carbonkiosk.protocol.DecodeResult;
 import org.carbonkiosk.protocol.DeviceId;
 import org.carbonkiosk.protocol.MalformedReason;
@@ -113,7 +114,7 @@ public final class EventCodec {
 
     private static DepositEvent readDeposit(JsonObject o, Envelope envelope) {
         String card = o.string("card");
-        if (!DepositEvent.CARD_PATTERN.matcher(card).matches()) {
+        if (!CardToken.isValid(card)) {
             throw new MalformedException(MalformedReason.BAD_CARD, "card must be 64 lowercase hex characters");
         }
         String materialName = o.string("material");
