@@ -114,4 +114,28 @@ class EventCodecTest {
         DecodeResult<KioskEvent> r = EventCodec.decode(json.getBytes(StandardCharsets.UTF_8));
         assertThat(((DecodeResult.Malformed<KioskEvent>) r).reason().code()).isEqualTo("unsupported-version");
     }
+
+    @Test
+    void decode_escapedStringsAndMinusZero_areReadAsTheirValues() {
+        // given: JSON escapes in deviceId and eventId, and -0 for the tare
+        String json = new String(EventCodec.encode(TestEvents.deposit()), StandardCharsets.UTF_8)
+                .replace("\"deviceId\":\"WH-HS-0001\"", "\"deviceId\":\"\\u0057H-HS-0001\"")
+                .replace("\"tareGrams\":10234,\"grossGrams\":11054,\"netGrams\":820",
+                        "\"tareGrams\":-0,\"grossGrams\":820,\"netGrams\":820");
+        // when
+        DepositEvent d = (DepositEvent) EventCodec.decode(json.getBytes(StandardCharsets.UTF_8)).value();
+        // then
+        assertThat(d.deviceId()).isEqualTo("WH-HS-0001");
+        assertThat(d.tareGrams()).isZero();
+    }
+
+    @Test
+    void decode_jacksonLimits_areBadJsonNotExceptions() {
+        String deep = "{\"v\":" + "[".repeat(1500) + "]".repeat(1500) + "}";
+        String longNumber = "{\"v\":1" + "0".repeat(1200) + "}";
+        for (String json : new String[] {deep, longNumber}) {
+            DecodeResult<KioskEvent> r = EventCodec.decode(json.getBytes(StandardCharsets.UTF_8));
+            assertThat(((DecodeResult.Malformed<KioskEvent>) r).reason().code()).isEqualTo("bad-json");
+        }
+    }
 }
