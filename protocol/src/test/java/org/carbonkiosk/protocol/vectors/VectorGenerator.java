@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.carbonkiosk.protocol.Kid;
 import org.carbonkiosk.protocol.TestEvents;
@@ -107,7 +106,7 @@ public final class VectorGenerator {
         }
         big.append("\"}");
         bad("oversize", "a signed message of more than 8 KiB (8192 bytes) is refused unread",
-                signRaw(HEADER, big.toString()), "oversize");
+                sign(HEADER, big.toString()), "oversize");
         bad("two-parts", "header.payload without a signature", parts[0] + "." + parts[1], "not-compact-jws");
         bad("four-parts", "four dot-separated parts", good + "." + parts[2], "not-compact-jws");
         bad("five-parts-jwe-shape", "five parts (the JWE shape)", good + ".." + parts[2], "not-compact-jws");
@@ -252,10 +251,6 @@ public final class VectorGenerator {
         return signBytes(header, payload.getBytes(StandardCharsets.UTF_8));
     }
 
-    private String signRaw(String header, String payload) {
-        return sign(header, payload);
-    }
-
     private String signBytes(String header, byte[] payload) {
         return CompactJws.sign(header.getBytes(StandardCharsets.UTF_8), payload, key, new BouncyCastleEd25519());
     }
@@ -291,9 +286,5 @@ public final class VectorGenerator {
     private static char nonCanonical(char last) {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
         return alphabet.charAt(alphabet.indexOf(last) | 1);
-    }
-
-    static String base64Std(byte[] b) {
-        return Base64.getEncoder().withoutPadding().encodeToString(b);
     }
 }
