@@ -53,6 +53,42 @@ class TimestampsTest {
     }
 
     @Test
+    void parse_agreesWithRegexPlusIsoFormatterOnMutatedTimestamps() {
+        // the reference: the RFC 3339 shape, then java.time's strict ISO parser
+        java.util.function.Function<String, java.util.Optional<OffsetDateTime>> reference = text -> {
+            if (!Timestamps.RFC3339_PATTERN.matcher(text).matches()) {
+                return java.util.Optional.empty();
+            }
+            try {
+                return java.util.Optional.of(OffsetDateTime.parse(text,
+                        java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+            } catch (java.time.format.DateTimeParseException e) {
+                return java.util.Optional.empty();
+            }
+        };
+        java.util.Random random = new java.util.Random(11);
+        String[] seeds = {"2026-11-21T09:12:33.120+08:00", "2024-02-29T23:59:59Z", "2026-12-31T00:00:00.123456789-18:00"};
+        String alphabet = "0123456789-+:.TZtz 9";
+        int accepted = 0;
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder b = new StringBuilder(seeds[i % seeds.length]);
+            for (int e = random.nextInt(3); e >= 0; e--) {
+                int at = random.nextInt(b.length());
+                switch (random.nextInt(3)) {
+                    case 0 -> b.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                    case 1 -> b.deleteCharAt(at);
+                    default -> b.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+            }
+            String text = b.toString();
+            java.util.Optional<OffsetDateTime> ours = Timestamps.parse(text);
+            assertThat(ours).as(text).isEqualTo(reference.apply(text));
+            accepted += ours.isPresent() ? 1 : 0;
+        }
+        assertThat(accepted).isPositive();
+    }
+
+    @Test
     void shanghai_monthOfTheContractsBoundaryInstant_isDecember() {
         OffsetDateTime t = Timestamps.parse("2026-11-30T16:00:00Z").orElseThrow();
         assertThat(t.atZoneSameInstant(Timestamps.SHANGHAI).getMonthValue()).isEqualTo(12);
