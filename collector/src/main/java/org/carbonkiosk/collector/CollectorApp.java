@@ -107,7 +107,7 @@ public final class CollectorApp implements AutoCloseable {
                     metrics, listener, config.ingestBatchSize());
             Screener screener = new Screener(SignedEventCodec.standard(), new KeyDirectory(store), metrics);
             MqttIngest ingest = new MqttIngest(config.mqttUrl(), clientId(config), config.mqttUsername(),
-                    config.mqttPassword(), config.mqttSessionExpiry(), config.verifyThreads(), screener, writer,
+                    config.mqttPassword(), config.mqttSessionExpiry(), config.mqttReceiveMaximum(), config.verifyThreads(), screener, writer,
                     live, clock);
             receipts.set(ingest);
             List<Route> routes = new ArrayList<>();
@@ -225,7 +225,7 @@ public final class CollectorApp implements AutoCloseable {
         }
         closed = true;
         writer.halt();
-        ingest.close();
+        ingest.drop();
         if (forwarder != null) {
             forwarder.stop();
         }

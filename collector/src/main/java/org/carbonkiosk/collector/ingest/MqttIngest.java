@@ -38,6 +38,7 @@ public final class MqttIngest implements ReceiptPublisher, AutoCloseable {
     private final DeviceLiveState live;
     private final Clock clock;
     private final Duration sessionExpiry;
+    private final int receiveMaximum;
     private final String username;
     private final String password;
     private final ExecutorService screening;
@@ -45,12 +46,13 @@ public final class MqttIngest implements ReceiptPublisher, AutoCloseable {
     private final AtomicBoolean connected = new AtomicBoolean(false);
 
     public MqttIngest(String url, String clientId, String username, String password, Duration sessionExpiry,
-                      int threads, Screener screener, DecisionWriter writer, DeviceLiveState live, Clock clock) {
+                      int receiveMaximum, int threads, Screener screener, DecisionWriter writer, DeviceLiveState live, Clock clock) {
         this.screener = screener;
         this.writer = writer;
         this.live = live;
         this.clock = clock;
         this.sessionExpiry = sessionExpiry;
+        this.receiveMaximum = receiveMaximum;
         this.username = username;
         this.password = password;
         AtomicInteger n = new AtomicInteger();
@@ -89,7 +91,8 @@ public final class MqttIngest implements ReceiptPublisher, AutoCloseable {
                 .callback(this::onStatus).send();
         var telemetrySub = client.subscribeWith().topicFilter(Topics.ALL_TELEMETRY).qos(MqttQos.AT_MOST_ONCE)
                 .callback(this::onTelemetry).send();
-        var connect = client.connectWith().cleanStart(false).sessionExpiryInterval(sessionExpiry.toSeconds());
+        var connect = client.connectWith().cleanStart(false).sessionExpiryInterval(sessionExpiry.toSeconds())
+                .restrictions().receiveMaximum(receiveMaximum).applyRestrictions();
         var sent = username.isEmpty() ? connect.send()
                 : connect.simpleAuth().username(username).password(password.getBytes(StandardCharsets.UTF_8))
                 .applySimpleAuth().send();
@@ -184,9 +187,25 @@ public final class MqttIngest implements ReceiptPublisher, AutoCloseable {
         }
     }
 
-    /** Disconnects, keeping the session: unacknowledged events are delivered again later. */
+    /**
+     * Graceful: disconnects ending the session (session expiry 0), so this collector leaves the
+     * share group at once; some brokers (Mosquitto) keep queueing a share of the events for an
+     * offline member until its session expires. Events not acknowledged are delivered again
+     * (to the other collectors, or by the devices' resend).
+     */
     @Override
     public void close() {
+        accepting.set(false);
+        screening.shutdownNow();
+        try {
+            client.disconnectWith().sessionExpiryInterval(0).send().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            Logger.debug("disconnect: {}", String.valueOf(e));
+        }
+    }
+
+    /** A crash, for tests: disconnects keeping the session, so unacknowledged events come back on restart. */
+    public void drop() {
         accepting.set(false);
         screening.shutdownNow();
         try {
