@@ -106,9 +106,7 @@ public final class SessionRunner {
             parts.ok("card reader");
             if (uid.isPresent()) {
                 String card = cardTokens.tokenize(uid.get());
-                if (state.phase() instanceof SessionState.Phase.Idle) {
-                    checkHealth();
-                }
+                checkHealth();
                 feed(new SessionInput.CardTapped(card, isBlocked(card, now)));
             }
         } catch (IOException e) {
@@ -146,10 +144,12 @@ public final class SessionRunner {
         }
     }
 
-    /** Idle or out of service: compares the store's health with the state and tells the machine. */
+    /** Between sessions or out of service: compares the store's health with the state and tells the machine. */
     public void checkHealth() {
         boolean oos = state.phase() instanceof SessionState.Phase.OutOfService;
-        boolean idle = state.phase() instanceof SessionState.Phase.Idle;
+        // Between sessions: idle, or showing "recorded" while a receipt may still come.
+        boolean idle = state.phase() instanceof SessionState.Phase.Idle
+                || state.phase() instanceof SessionState.Phase.AwaitingReceipt;
         if (!oos && !idle) {
             return;
         }
