@@ -13,7 +13,8 @@ final class OutboxSchema {
         "CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE,"
                 + " type TEXT NOT NULL, jws TEXT NOT NULL, card TEXT, net_grams INTEGER,"
                 + " created_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
-                + " next_attempt_at INTEGER NOT NULL DEFAULT 0, settled_at INTEGER, status TEXT, reason TEXT,"
+                + " next_attempt_at INTEGER NOT NULL DEFAULT 0, last_published_at INTEGER NOT NULL DEFAULT 0,"
+                + " settled_at INTEGER, status TEXT, reason TEXT,"
                 + " credited_grams INTEGER)",
         "CREATE INDEX IF NOT EXISTS outbox_unsettled ON outbox (settled_at, seq)",
         "CREATE TABLE IF NOT EXISTS open_session (id INTEGER PRIMARY KEY CHECK (id = 1), card TEXT NOT NULL,"

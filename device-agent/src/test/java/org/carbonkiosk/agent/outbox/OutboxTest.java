@@ -88,13 +88,26 @@ class OutboxTest {
             StoredEvent e = append(o, 1);
             o.markPublished(e.seq(), now.get() + 60_000);
             assertThat(o.due(10, 900_000)).isEmpty();
-            assertThat(o.inFlight()).isEqualTo(1);
+            assertThat(o.inFlight(60_000)).isEqualTo(1);
 
             now.addAndGet(60_000);
 
             StoredEvent again = o.due(10, 900_000).get(0);
             assertThat(again.jws()).isEqualTo(e.jws());
             assertThat(again.attempts()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void inFlight_eventInLongBackoff_notCountedAfterTheFirstWait() throws Exception {
+        try (Outbox o = open()) {
+            StoredEvent e = append(o, 1);
+            o.markPublished(e.seq(), now.get() + 480_000);
+
+            now.addAndGet(60_001);
+
+            assertThat(o.inFlight(60_000)).isZero();
+            assertThat(o.due(10, 900_000)).isEmpty();
         }
     }
 
