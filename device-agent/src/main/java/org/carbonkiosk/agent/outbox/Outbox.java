@@ -67,6 +67,7 @@ public final class Outbox implements AutoCloseable {
                 for (String sql : OutboxSchema.STATEMENTS) {
                     st.execute(sql);
                 }
+                OutboxSchema.migrate(st);
                 if (maxBytes > 0) {
                     long pageSize;
                     try (ResultSet rs = st.executeQuery("PRAGMA page_size")) {

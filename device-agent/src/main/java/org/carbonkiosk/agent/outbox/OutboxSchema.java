@@ -27,4 +27,17 @@ final class OutboxSchema {
 
     private OutboxSchema() {
     }
+
+    /** Brings a store written by an earlier agent version up to date (columns added since). */
+    static void migrate(java.sql.Statement st) throws java.sql.SQLException {
+        boolean hasLastPublished = false;
+        try (java.sql.ResultSet rs = st.executeQuery("PRAGMA table_info(outbox)")) {
+            while (rs.next()) {
+                hasLastPublished |= "last_published_at".equals(rs.getString("name"));
+            }
+        }
+        if (!hasLastPublished) {
+            st.execute("ALTER TABLE outbox ADD COLUMN last_published_at INTEGER NOT NULL DEFAULT 0");
+        }
+    }
 }
