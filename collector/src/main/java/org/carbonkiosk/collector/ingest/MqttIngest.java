@@ -73,7 +73,7 @@ public final class MqttIngest implements ReceiptPublisher, AutoCloseable {
                     Logger.info("connected to the broker {}", url);
                 })
                 .addDisconnectedListener(ctx -> {
-                    if (connected.getAndSet(false)) {
+                    if (connected.getAndSet(false) && accepting.get()) {
                         Logger.warn("disconnected from the broker: {}", ctx.getCause().getMessage());
                     }
                 });
