@@ -202,7 +202,12 @@ public final class SessionRunner {
     /** Runs one action; false when a store failure stops the rest of the step. */
     private boolean run(SessionAction action) {
         if (action instanceof Show s) {
-            display.show(s.message());
+            try {
+                display.show(s.message());
+            } catch (RuntimeException e) {
+                // A broken screen must not stop a deposit from being locked, weighed and recorded.
+                Logger.error("display failed deviceId={}: {}", config.deviceId(), e.toString());
+            }
         } else if (action instanceof Unlock) {
             safely("unlock", () -> hardware.doorLock().unlock());
         } else if (action instanceof Lock) {
