@@ -56,7 +56,8 @@ public final class Tool {
 
     /** The registered sub-commands. */
     static final class Commands {
-        static final Class<?>[] ALL = {InitCommand.class};
+        static final Class<?>[] ALL = {InitCommand.class, org.carbonkiosk.provisioning.calibrate.CalibrateCommand.class,
+            org.carbonkiosk.provisioning.mosquitto.MosquittoCommand.class};
 
         private Commands() {
         }
