@@ -57,7 +57,9 @@ public final class Tool {
     /** The registered sub-commands. */
     static final class Commands {
         static final Class<?>[] ALL = {InitCommand.class, org.carbonkiosk.provisioning.calibrate.CalibrateCommand.class,
-            org.carbonkiosk.provisioning.mosquitto.MosquittoCommand.class};
+            org.carbonkiosk.provisioning.mosquitto.MosquittoCommand.class,
+            org.carbonkiosk.provisioning.enroll.EnrollCommand.class, org.carbonkiosk.provisioning.enroll.ImportCommand.class,
+            org.carbonkiosk.provisioning.keys.RotateKeyCommand.class, org.carbonkiosk.provisioning.keys.RevokeCommand.class};
 
         private Commands() {
         }
