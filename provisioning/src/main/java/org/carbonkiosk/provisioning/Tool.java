@@ -4,7 +4,14 @@ import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import org.carbonkiosk.agent.config.ConfigException;
 import org.carbonkiosk.provisioning.cli.ProvisionCommand;
+import org.carbonkiosk.provisioning.calibrate.CalibrateCommand;
+import org.carbonkiosk.provisioning.enroll.EnrollCommand;
+import org.carbonkiosk.provisioning.enroll.ImportCommand;
 import org.carbonkiosk.provisioning.init.InitCommand;
+import org.carbonkiosk.provisioning.keys.RevokeCommand;
+import org.carbonkiosk.provisioning.keys.RotateKeyCommand;
+import org.carbonkiosk.provisioning.mosquitto.MosquittoCommand;
+import org.carbonkiosk.provisioning.selftest.SelfTestCommand;
 import picocli.CommandLine;
 import org.tinylog.Logger;
 
@@ -56,10 +63,9 @@ public final class Tool {
 
     /** The registered sub-commands. */
     static final class Commands {
-        static final Class<?>[] ALL = {InitCommand.class, org.carbonkiosk.provisioning.calibrate.CalibrateCommand.class,
-            org.carbonkiosk.provisioning.mosquitto.MosquittoCommand.class,
-            org.carbonkiosk.provisioning.enroll.EnrollCommand.class, org.carbonkiosk.provisioning.enroll.ImportCommand.class,
-            org.carbonkiosk.provisioning.keys.RotateKeyCommand.class, org.carbonkiosk.provisioning.keys.RevokeCommand.class};
+        static final Class<?>[] ALL = {InitCommand.class, EnrollCommand.class, ImportCommand.class,
+            CalibrateCommand.class, SelfTestCommand.class, RotateKeyCommand.class, RevokeCommand.class,
+            MosquittoCommand.class};
 
         private Commands() {
         }
