@@ -1,0 +1,122 @@
+package org.carbonkiosk.provisioning;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.carbonkiosk.provisioning.hardware.SimulatedLoadCell;
+import org.carbonkiosk.provisioning.hardware.SimulatedToolHardware;
+import org.carbonkiosk.provisioning.http.RetryPolicy;
+import org.carbonkiosk.provisioning.init.InitStep;
+import org.carbonkiosk.provisioning.prompt.NonInteractivePrompter;
+import org.carbonkiosk.provisioning.prompt.Prompter;
+import org.carbonkiosk.provisioning.selftest.NtpProbe;
+import picocli.CommandLine;
+
+/** Runs the tool as a technician would, through picocli, with captured output and simulated hardware. */
+public final class ToolRunner {
+    public static final Instant NOW = Instant.parse("2026-11-21T02:00:00Z");
+    public static final String CARD_KEY_HEX = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+    private final Path dir;
+    private final SimulatedToolHardware hardware = new SimulatedToolHardware(SimulatedLoadCell.typical(), true);
+    private final Map<String, String> variables = new HashMap<>();
+    private Prompter prompter = new NonInteractivePrompter();
+    private InitStep.Observer observer = InitStep.Observer.NONE;
+    private Optional<Boolean> ntp = Optional.of(true);
+    private Clock clock = Clock.fixed(NOW, ZoneId.of("Asia/Shanghai"));
+
+    /** What a run printed and returned. */
+    public record Result(int exitCode, String out, String err) {
+        public String all() {
+            return out + err;
+        }
+    }
+
+    public ToolRunner(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path config() {
+        return dir.resolve("etc/agent.properties");
+    }
+
+    public Path identityDir() {
+        return dir.resolve("etc/identity");
+    }
+
+    public Path dataDir() {
+        return dir.resolve("var");
+    }
+
+    public SimulatedToolHardware hardware() {
+        return hardware;
+    }
+
+    public ToolRunner prompter(Prompter p) {
+        this.prompter = p;
+        return this;
+    }
+
+    public ToolRunner observer(InitStep.Observer o) {
+        this.observer = o;
+        return this;
+    }
+
+    public ToolRunner ntp(Optional<Boolean> synced) {
+        this.ntp = synced;
+        return this;
+    }
+
+    public ToolRunner clock(Clock c) {
+        this.clock = c;
+        return this;
+    }
+
+    public ToolRunner variable(String name, String value) {
+        variables.put(name, value);
+        return this;
+    }
+
+    public Environment environment() {
+        NtpProbe probe = () -> ntp;
+        return new Environment(prompter, Map.copyOf(variables), clock, config -> hardware,
+                new RetryPolicy(2, Duration.ofMillis(20), Duration.ofSeconds(2), Duration.ofSeconds(10)), probe, observer);
+    }
+
+    public Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cmd = Tool.commandLine(environment());
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        int code = cmd.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** init with every value as a flag (a script), plus extra flags. */
+    public Result init(String deviceId, String... extra) {
+        String[] base = {"init", "--config", config().toString(), "--device-id", deviceId, "--kiosk-type", "recycling-box",
+            "--identity-dir", identityDir().toString(), "--data-dir", dataDir().toString(),
+            "--mqtt-url", "tcp://127.0.0.1:1883", "--mqtt-password", "a-long-mqtt-password", "--hardware-type", "simulated",
+            "--card-key-hex", CARD_KEY_HEX, "--location", "Wuhan, Hongshan Rd 1"};
+        String[] all = new String[base.length + extra.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return run(all);
+    }
+
+    /** calibrate with fast sampling. */
+    public Result calibrate(String... extra) {
+        String[] base = {"calibrate", "--config", config().toString(), "--interval-ms", "0", "--wait-seconds", "1"};
+        String[] all = new String[base.length + extra.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return run(all);
+    }
+}
