@@ -113,10 +113,12 @@ public final class ToolRunner {
 
     /** calibrate with fast sampling. */
     public Result calibrate(String... extra) {
-        String[] base = {"calibrate", "--config", config().toString(), "--interval-ms", "0", "--wait-seconds", "1"};
-        String[] all = new String[base.length + extra.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(extra, 0, all, base.length, extra.length);
-        return run(all);
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("calibrate", "--config",
+                config().toString(), "--interval-ms", "0"));
+        all.addAll(java.util.List.of(extra));
+        if (!all.contains("--wait-seconds")) {
+            all.addAll(java.util.List.of("--wait-seconds", "1"));
+        }
+        return run(all.toArray(new String[0]));
     }
 }

@@ -63,18 +63,26 @@ public final class LoadCellSampler {
         return new Window(settings.samples(), min, max, sum / settings.samples());
     }
 
-    /** Windows until one is stable and accepted; at least one window even with a zero wait. */
+    /**
+     * Windows until two in a row are stable, agree with each other within the band and are
+     * accepted (one lucky quiet window among noisy ones is not enough); at least two windows even
+     * with a zero wait.
+     */
     public Outcome settle(Predicate<Window> accept) {
         long deadline = System.nanoTime() + settings.maxWait().toNanos();
+        Window previous = null;
         while (true) {
             Window w = window();
             boolean stable = w.stableWithin(settings.bandCounts());
-            if (stable && accept.test(w)) {
+            boolean agrees = previous != null && previous.stableWithin(settings.bandCounts())
+                    && Math.abs(previous.mean() - w.mean()) <= settings.bandCounts();
+            if (stable && agrees && accept.test(w) && accept.test(previous)) {
                 return new Outcome.Settled(w);
             }
-            if (System.nanoTime() >= deadline) {
+            if (previous != null && System.nanoTime() >= deadline) {
                 return stable ? new Outcome.NotAccepted(w) : new Outcome.Unstable(w);
             }
+            previous = w;
             pause();
         }
     }
