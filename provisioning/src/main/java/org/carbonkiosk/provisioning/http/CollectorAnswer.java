@@ -21,6 +21,15 @@ public record CollectorAnswer(int status, byte[] body, Optional<String> dateHead
         }
     }
 
+    /** The body as a JSON tree (answers are read loosely; only errors and registry fields are used). */
+    public Optional<com.fasterxml.jackson.databind.JsonNode> tree() {
+        try {
+            return Optional.ofNullable(StrictJson.mapper().readTree(body)).filter(n -> n.isObject());
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The collector's error code and message, or the body's first characters. */
     public String errorText() {
         return json().map(o -> o.optionalString("error").orElse("?") + ": " + o.optionalString("message").orElse(""))

@@ -82,10 +82,18 @@ public final class RotateKeyCommand extends ToolCommand {
                     + kiosk.deviceId() + " (HTTP 404): enroll it first. The pending key is kept for the next rotate-key.");
         }
         if (answer.status() == 409) {
-            throw new ProvisionException(ExitCodes.CONFLICT, "the collector at " + base + " already has key version "
-                    + pending.keyVersion() + " of " + kiosk.deviceId() + " with a different key (HTTP 409): "
-                    + answer.errorText() + ". Nothing was activated; version " + (pending.keyVersion() - 1)
-                    + " still signs. Ask the operator (the device may be revoked, or its keys were changed elsewhere).");
+            String code = answer.tree().map(o -> o.path("error").asText("")).orElse("");
+            String why = switch (code) {
+                case "device-revoked" -> kiosk.deviceId() + " is revoked at the collector: a revoked kiosk cannot"
+                        + " get a new key. Ask the operator; it must be enrolled again under a new registration.";
+                case "key-version-old" -> "the collector already has a newer key version for " + kiosk.deviceId()
+                        + " than this kiosk (" + answer.errorText() + "): this kiosk's identity folder is older than"
+                        + " its registration. Ask the operator.";
+                default -> "the collector already has key version " + pending.keyVersion() + " of "
+                        + kiosk.deviceId() + " with a different key (" + answer.errorText() + "). Ask the operator.";
+            };
+            throw new ProvisionException(ExitCodes.CONFLICT, why + " Nothing was activated here: version "
+                    + (pending.keyVersion() - 1) + " still signs.");
         }
         if (!answer.ok()) {
             throw CollectorClient.unexpected(answer, "key rotation of " + kiosk.deviceId(), base);

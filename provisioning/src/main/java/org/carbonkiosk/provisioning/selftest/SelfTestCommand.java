@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.carbonkiosk.agent.hardware.Calibration;
 import org.carbonkiosk.agent.identity.CalibrationFile;
 import org.carbonkiosk.agent.identity.DeviceKeyStore;
@@ -80,10 +81,11 @@ public final class SelfTestCommand extends ToolCommand {
             checks.add(Check.fail("scale", e.getMessage()));
             checks.add(Check.fail("card reader", e.getMessage()));
         }
-        checks.add(guard("broker", () -> new BrokerRoundTrip(kiosk, env.clock(),
-                Duration.ofSeconds(brokerTimeoutSeconds)).run()));
-        checks.add(guard("collector", () -> collector.map(c -> collectorCheck(c, kiosk))
-                .orElse(Check.skip("collector", "no collector URL (--collector or provisioning.collectorUrl)"))));
+        checks.add(guard("collector", () -> collector.isPresent() ? collectorCheck(collector.get(), kiosk)
+                : Check.skip("collector", "no collector URL (--collector or provisioning.collectorUrl)")));
+        checks.addAll(new MqttChecks(kiosk, env.clock(), Duration.ofSeconds(brokerTimeoutSeconds)).run(probe ->
+                guard("status seen", () -> collector.map(c -> statusSeen(c, kiosk, probe))
+                        .orElse(Check.skip("status seen", "no collector URL")))));
         checks.add(guard("clock", () -> clock(collector)));
         printTable(checks);
         long failed = checks.stream().filter(c -> c.status() == Check.Status.FAIL).count();
@@ -148,7 +150,7 @@ public final class SelfTestCommand extends ToolCommand {
         }
     }
 
-    private Check collectorCheck(CollectorClient client, KioskConfig kiosk) {
+    private Check collectorCheck(CollectorClient client, KioskConfig kiosk) throws IOException {
         CollectorAnswer health = client.get("/health");
         if (health.status() != 200) {
             return Check.fail("collector", client.base() + "/health answered HTTP " + health.status() + " ("
@@ -158,15 +160,47 @@ public final class SelfTestCommand extends ToolCommand {
         if (device.status() == 404) {
             return Check.fail("collector", "up, but " + kiosk.deviceId() + " is not enrolled there: run enroll");
         }
-        if (!device.ok()) {
-            return Check.pass("collector", "up at " + client.base() + " (enrollment not readable: HTTP " + device.status() + ")");
+        Optional<JsonNode> o = device.tree();
+        if (!device.ok() || o.isEmpty()) {
+            return Check.fail("collector", "up, but the enrollment cannot be read (HTTP " + device.status() + ")");
         }
-        String revoked = device.json().flatMap(o -> o.has("revoked") ? Optional.of(o.bool("revoked")) : Optional.empty())
-                .filter(Boolean::booleanValue).map(r -> "revoked").orElse("");
-        if (!revoked.isEmpty()) {
+        if (o.get().path("revoked").asBoolean(false)) {
             return Check.fail("collector", kiosk.deviceId() + " is REVOKED at " + client.base() + ": its events are rejected");
         }
-        return Check.pass("collector", "up at " + client.base() + ", " + kiosk.deviceId() + " enrolled");
+        Optional<DeviceKeyStore.SigningKey> key = new DeviceKeyStore(kiosk.identityDir()).active();
+        if (key.isEmpty()) {
+            return Check.fail("collector", "no device key here to compare");
+        }
+        String x = key.get().keyPair().publicJwk().x();
+        int version = key.get().keyVersion();
+        boolean known = false;
+        for (JsonNode k : o.get().path("keys")) {
+            known |= k.path("keyVersion").asInt() == version && x.equals(k.path("publicKey").path("x").asText());
+        }
+        return known ? Check.pass("collector", "up at " + client.base() + "; " + kiosk.deviceId() + " enrolled with key"
+                + " version " + version)
+                : Check.fail("collector", "the collector does not have this kiosk's key version " + version
+                        + ": run enroll (or finish rotate-key)");
+    }
+
+    private Check statusSeen(CollectorClient client, KioskConfig kiosk, String probeAgent) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(brokerTimeoutSeconds).toNanos();
+        do {
+            CollectorAnswer device = client.get("/api/devices/" + kiosk.deviceId());
+            boolean seen = device.ok() && device.tree().map(o -> o.path("agent").asText(""))
+                    .filter(probeAgent::equals).isPresent();
+            if (seen) {
+                return Check.pass("status seen", "the collector received the status published through the broker");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Check.fail("status seen", "interrupted");
+            }
+        } while (System.nanoTime() < deadline);
+        return Check.fail("status seen", "the collector did not see the kiosk's status within " + brokerTimeoutSeconds
+                + " s: is the collector connected to the same broker (" + kiosk.mqttUrl() + ")?");
     }
 
     private Check clock(Optional<CollectorClient> collector) {
