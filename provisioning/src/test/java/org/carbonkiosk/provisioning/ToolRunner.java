@@ -30,6 +30,8 @@ public final class ToolRunner {
     private InitStep.Observer observer = InitStep.Observer.NONE;
     private Optional<Boolean> ntp = Optional.of(true);
     private Clock clock = Clock.fixed(NOW, ZoneId.of("Asia/Shanghai"));
+    private String mqttUrl = "tcp://127.0.0.1:1883";
+    private Optional<String> collectorUrl = Optional.empty();
 
     /** What a run printed and returned. */
     public record Result(int exitCode, String out, String err) {
@@ -78,6 +80,16 @@ public final class ToolRunner {
         return this;
     }
 
+    public ToolRunner mqttUrl(String url) {
+        this.mqttUrl = url;
+        return this;
+    }
+
+    public ToolRunner collectorUrl(String url) {
+        this.collectorUrl = Optional.of(url);
+        return this;
+    }
+
     public ToolRunner variable(String name, String value) {
         variables.put(name, value);
         return this;
@@ -103,12 +115,12 @@ public final class ToolRunner {
     public Result init(String deviceId, String... extra) {
         String[] base = {"init", "--config", config().toString(), "--device-id", deviceId, "--kiosk-type", "recycling-box",
             "--identity-dir", identityDir().toString(), "--data-dir", dataDir().toString(),
-            "--mqtt-url", "tcp://127.0.0.1:1883", "--mqtt-password", "a-long-mqtt-password", "--hardware-type", "simulated",
+            "--mqtt-url", mqttUrl, "--mqtt-password", "a-long-mqtt-password", "--hardware-type", "simulated",
             "--card-key-hex", CARD_KEY_HEX, "--location", "Wuhan, Hongshan Rd 1"};
-        String[] all = new String[base.length + extra.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(extra, 0, all, base.length, extra.length);
-        return run(all);
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(base));
+        collectorUrl.ifPresent(u -> all.addAll(java.util.List.of("--collector", u)));
+        all.addAll(java.util.List.of(extra));
+        return run(all.toArray(new String[0]));
     }
 
     /** calibrate with fast sampling. */

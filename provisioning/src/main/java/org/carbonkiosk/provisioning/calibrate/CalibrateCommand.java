@@ -93,16 +93,17 @@ public final class CalibrateCommand extends ToolCommand {
                         }
                     });
             calibration = calibrator.run(grams, tolerance, minSpanCounts, OffsetDateTime.now(env.clock()));
+            CalibrationFile file = new CalibrationFile(kiosk.calibrationFile());
+            try {
+                file.write(calibration);
+            } catch (IOException e) {
+                throw ProvisionException.local("cannot save the calibration to " + file.path() + ": " + e.getMessage());
+            }
+            say(String.format(Locale.ROOT, "Calibration saved to %s: offset %d counts, %.4f counts per gram, dated %s.",
+                    file.path(), calibration.offsetCounts(), calibration.countsPerGram(),
+                    Timestamps.format(calibration.calibratedAt())));
+            hardware.perform(Instruction.emptyScale());
         }
-        CalibrationFile file = new CalibrationFile(kiosk.calibrationFile());
-        try {
-            file.write(calibration);
-        } catch (IOException e) {
-            throw ProvisionException.local("cannot save the calibration to " + file.path() + ": " + e.getMessage());
-        }
-        say(String.format(Locale.ROOT, "Calibration saved to %s: offset %d counts, %.4f counts per gram, dated %s.",
-                file.path(), calibration.offsetCounts(), calibration.countsPerGram(),
-                Timestamps.format(calibration.calibratedAt())));
         say("Take the reference mass off, then restart the agent so deposits carry the new calibratedAt.");
         return ExitCodes.OK;
     }

@@ -41,6 +41,8 @@ class CalibrateCommandTest {
         assertThat(c.offsetCounts()).isCloseTo(cell.offsetCounts(), within(3L));
         assertThat(c.countsPerGram()).isCloseTo(cell.countsPerGram(), within(0.01));
         assertThat(c.calibratedAt().toInstant()).isEqualTo(ToolRunner.NOW);
+        assertThat(cell.loadGrams()).as("the simulated technician took the mass off").isZero();
+        cell.setLoadGrams(2000);
         assertThat(c.toGrams(cell.readRaw())).isCloseTo(2000, within(1));
     }
 
