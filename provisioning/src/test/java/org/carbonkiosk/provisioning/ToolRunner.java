@@ -27,6 +27,7 @@ public final class ToolRunner {
     private final SimulatedToolHardware hardware = new SimulatedToolHardware(SimulatedLoadCell.typical(), true);
     private final Map<String, String> variables = new HashMap<>();
     private Prompter prompter = new NonInteractivePrompter();
+    private boolean systemHardware;
     private InitStep.Observer observer = InitStep.Observer.NONE;
     private Optional<Boolean> ntp = Optional.of(true);
     private Clock clock = Clock.fixed(NOW, ZoneId.of("Asia/Shanghai"));
@@ -80,6 +81,12 @@ public final class ToolRunner {
         return this;
     }
 
+    /** Use the tool's real hardware provider (hardware.type decides) instead of the test's simulated kit. */
+    public ToolRunner systemHardware() {
+        this.systemHardware = true;
+        return this;
+    }
+
     public ToolRunner mqttUrl(String url) {
         this.mqttUrl = url;
         return this;
@@ -97,7 +104,8 @@ public final class ToolRunner {
 
     public Environment environment() {
         NtpProbe probe = () -> ntp;
-        return new Environment(prompter, Map.copyOf(variables), clock, config -> hardware,
+        return new Environment(prompter, Map.copyOf(variables), clock,
+                systemHardware ? new org.carbonkiosk.provisioning.hardware.SystemHardwareProvider() : config -> hardware,
                 new RetryPolicy(2, Duration.ofMillis(20), Duration.ofSeconds(2), Duration.ofSeconds(10)), probe, observer);
     }
 

@@ -73,6 +73,11 @@ public final class CalibrateCommand extends ToolCommand {
                 Duration.ofMillis(intervalMs), Duration.ofSeconds(waitSeconds));
         Calibration calibration;
         try (ToolHardware hardware = env.hardware().open(kiosk)) {
+            if (hardware.scaleKind() == ToolHardware.ScaleKind.GRAMS) {
+                throw ProvisionException.local("this kiosk's scale (hardware.scale.type="
+                        + kiosk.source().string("hardware.scale.type", "?") + ") reports grams by itself: it is"
+                        + " calibrated with its own terminal's procedure, not with this tool.");
+            }
             Calibrator calibrator = new Calibrator(new LoadCellSampler(hardware.loadCell(), settings),
                     new Calibrator.Steps() {
                         @Override

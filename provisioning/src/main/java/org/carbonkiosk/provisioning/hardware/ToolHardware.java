@@ -8,7 +8,16 @@ import org.carbonkiosk.agent.hardware.LoadCellAdc;
  * the card reader.
  */
 public interface ToolHardware extends AutoCloseable {
+    /** Raw counts for {@code LOAD_CELL} scales; grams for scales that weigh by themselves. */
     LoadCellAdc loadCell();
+
+    /** Whether {@link #loadCell()} gives raw counts (HX711, NAU7802: calibrated here) or grams. */
+    default ScaleKind scaleKind() {
+        return ScaleKind.LOAD_CELL;
+    }
+
+    /** How the scale reports its weight. */
+    enum ScaleKind { LOAD_CELL, GRAMS }
 
     CardReader cardReader();
 

@@ -43,6 +43,17 @@ final class HardwareChecks {
                 + Math.abs(c.toGrams(max) - c.toGrams(min)) + " g over " + READINGS + " readings)");
     }
 
+    /** A scale that weighs by itself (weighing terminal, PLC): its grams, no calibration here. */
+    Check gramsScale() {
+        try {
+            int grams = hardware.loadCell().readRaw();
+            return Check.pass("scale", "reads " + grams + " g (the scale's own calibration)");
+        } catch (IOException e) {
+            return Check.fail("scale", "the scale is not responding (" + e.getMessage() + "): check its cable and"
+                    + " the hardware.* settings");
+        }
+    }
+
     Check card(Duration timeout, Consumer<String> say) throws IOException {
         byte[] fleetKey = new FleetCardKeyFile(kiosk.cardKeyFile()).read();
         say.accept("Tap a card on the reader (waiting up to " + timeout.toSeconds() + " s)...");

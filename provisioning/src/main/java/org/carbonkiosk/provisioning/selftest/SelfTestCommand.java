@@ -1,5 +1,6 @@
 package org.carbonkiosk.provisioning.selftest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -11,13 +12,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.carbonkiosk.agent.hardware.Calibration;
 import org.carbonkiosk.agent.identity.CalibrationFile;
 import org.carbonkiosk.agent.identity.DeviceKeyStore;
-import org.carbonkiosk.agent.identity.FleetCardKeyFile;
 import org.carbonkiosk.agent.identity.SecureFiles;
-import org.carbonkiosk.protocol.CardToken;
 import org.carbonkiosk.protocol.event.Timestamps;
 import org.carbonkiosk.provisioning.Environment;
 import org.carbonkiosk.provisioning.ExitCodes;
@@ -71,13 +69,18 @@ public final class SelfTestCommand extends ToolCommand {
         List<Check> checks = new ArrayList<>();
         checks.add(guard("file modes", () -> fileModes(kiosk)));
         checks.add(guard("device key", () -> deviceKey(kiosk)));
-        Optional<Calibration> calibration = readCalibration(kiosk, checks);
         try (ToolHardware hardware = env.hardware().open(kiosk)) {
-            checks.add(guard("scale", () -> new HardwareChecks(hardware, kiosk).scale(calibration)));
+            boolean loadCell = hardware.scaleKind() == ToolHardware.ScaleKind.LOAD_CELL;
+            Optional<Calibration> calibration = loadCell ? readCalibration(kiosk, checks) : Optional.empty();
+            if (!loadCell) {
+                checks.add(Check.skip("calibration", "the scale reports grams itself (calibrated on its terminal)"));
+            }
+            HardwareChecks hw = new HardwareChecks(hardware, kiosk);
+            checks.add(guard("scale", () -> loadCell ? hw.scale(calibration) : hw.gramsScale()));
             checks.add(noCard ? Check.skip("card reader", "--no-card")
-                    : guard("card reader", () -> new HardwareChecks(hardware, kiosk).card(
-                            Duration.ofSeconds(cardTimeoutSeconds), this::say)));
+                    : guard("card reader", () -> hw.card(Duration.ofSeconds(cardTimeoutSeconds), this::say)));
         } catch (ProvisionException e) {
+            readCalibration(kiosk, checks);
             checks.add(Check.fail("scale", e.getMessage()));
             checks.add(Check.fail("card reader", e.getMessage()));
         }
