@@ -1,6 +1,6 @@
 package org.carbonkiosk.provisioning;
 
-/** The tool's exit codes; documented in every command's help and in docs/field-guide.md. */
+/** The tool's exit codes; shown in every command's help and explained in docs/field-guide.md. */
 public final class ExitCodes {
     public static final int OK = 0;
     /** self-test: at least one check failed. */
@@ -24,20 +24,6 @@ public final class ExitCodes {
     /** The technician said no at a confirmation. */
     public static final int ABORTED = 10;
 
-    /** The lines shown under "Exit codes" in every command's help. */
-    public static final String[] HELP = {
-        "0:Success.",
-        "1:self-test: at least one check failed.",
-        "2:A flag is missing or invalid (the message names it).",
-        "3:This kiosk is not in the state needed (already initialised, not initialised, insecure or broken file).",
-        "4:The collector could not be reached (the message names the URL).",
-        "5:The collector refused the technician token (401/403).",
-        "6:The collector already knows this device id with a different key (409).",
-        "7:Hardware problem: scale not responding, unstable readings, no card.",
-        "8:Other collector error.",
-        "9:Unexpected internal error.",
-        "10:Aborted at a confirmation.",
-    };
 
     private ExitCodes() {
     }

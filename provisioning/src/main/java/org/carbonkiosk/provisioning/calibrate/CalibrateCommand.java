@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
 
 /** {@code calibrate}: guided scale calibration, written to calibration.json with its date. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Calibrate the scale with a reference mass.",
         description = {"Guided scale calibration: empty scale (tare), then a reference mass (factor), then a second",
             "reading of the mass that must agree within the tolerance. Writes calibration.json with today's date.",
             "Without a terminal: the scale must be empty at the start; the tool then waits for the mass."},

@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 
 /** {@code enroll}: registers this kiosk's public key with the collector, or writes it to a file for later. */
 @Command(name = "enroll", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Register this kiosk's public key with the collector (or write a file for later).",
         description = {"Registers this kiosk's public key with the collector (POST /api/devices) using a technician",
             "token. With --offline FILE, writes an enrollment file instead (public data only) that an operator",
             "sends later with 'import FILE' from a machine that reaches the collector. Safe to run again."},

@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code import}: sends an offline enrollment file to the collector (run where the collector is reachable). */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Send an offline enrollment file to the collector.",
         description = {"Sends an enrollment file written by 'enroll --offline' to the collector. Runs on any machine",
             "that reaches the collector; needs no kiosk configuration. Safe to run again."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {

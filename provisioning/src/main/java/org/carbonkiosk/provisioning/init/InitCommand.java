@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
 
 /** {@code init}: the kiosk's key pair, fleet card key and agent.properties, written safely. */
 @Command(name = "init", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Create this kiosk's key pair, install the fleet card key, write agent.properties.",
         description = {"Creates this kiosk's Ed25519 key pair (on this device; the private key is never shown or sent),",
             "installs the fleet card key and writes agent.properties (mode 0600).",
             "Asks for any value not given as a flag when a terminal is attached."},
@@ -66,7 +67,7 @@ public final class InitCommand extends ToolCommand {
     @Option(names = "--hardware-type", paramLabel = "TYPE", description = "pi (real drivers) or simulated.")
     String hardwareType;
     @Option(names = {"-H", "--hardware"}, paramLabel = "KEY=VALUE",
-            description = "A hardware mapping key, repeatable, e.g. -H hardware.scale=hx711 (see docs/agent.md).")
+            description = "A hardware mapping key, repeatable, e.g. -H hardware.scale.type=hx711 (keys: docs/hardware.md).")
     Map<String, String> hardware = new TreeMap<>();
     @Option(names = "--card-key-file", paramLabel = "FILE", description = "File holding the fleet card key (64 hex characters).")
     Path cardKeyFile;

@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 
 /** {@code revoke}: the collector rejects the device's events from now on. Asks first. */
 @Command(name = "revoke", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Revoke a device at the collector (stolen or scrapped kiosk).",
         description = {"Revokes a device at the collector (POST /api/devices/<id>/revoke): its later events are",
             "rejected as revoked-device. For a stolen or scrapped kiosk. Asks for confirmation (or --yes).",
             "Works from any machine: --device-id and --collector replace the kiosk's configuration."},

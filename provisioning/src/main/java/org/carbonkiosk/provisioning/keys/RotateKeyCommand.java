@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
  * (registering the same key again is accepted; a different key under that version would be refused).
  */
 @Command(name = "rotate-key", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Replace the signing key by a new version (safe to re-run).",
         description = {"Creates the next key version on this kiosk, registers it with the collector",
             "(POST /api/devices/<id>/keys), then makes it active. The old key stays valid at the collector for",
             "events signed before. If interrupted, run it again: it finishes the same rotation."},

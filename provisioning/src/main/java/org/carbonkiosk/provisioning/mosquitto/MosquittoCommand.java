@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 
 /** {@code mosquitto}: the broker's password-file entry and ACL lines for this kiosk (and the collector). */
 @Command(name = "mosquitto", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Print the Mosquitto password entry and ACL lines for this kiosk.",
         description = {"Prints this kiosk's Mosquitto password-file entry (PBKDF2-SHA512, as mosquitto_passwd writes it)",
             "and the ACL lines that let it publish and read only under kiosk/v1/<id>/, plus the collector's ACL.",
             "Give them to whoever runs the broker. The MQTT password itself is never printed."},

@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
 
 /** {@code self-test}: every part of the kiosk, as a pass/fail table. */
 @Command(name = "self-test", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Check scale, card reader, broker, collector, clock and key files.",
         description = {"Checks the kiosk: secret file modes, device key, calibration age, scale, a card tap, the broker",
             "(publish and read back its status), the collector (health, enrollment) and the clock.",
             "Prints a pass/fail table; exits 1 if any check failed."},
