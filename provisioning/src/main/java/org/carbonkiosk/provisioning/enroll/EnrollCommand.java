@@ -62,7 +62,8 @@ public final class EnrollCommand extends ToolCommand {
             say("Enrollment file written: " + offlineFile.toAbsolutePath() + " (public key only, no secrets).");
             say("On a machine that reaches the collector, run:");
             say("  java -jar kiosk-provision.jar import " + offlineFile.getFileName() + " --collector <URL>");
-            say("The kiosk's events are held by the collector until then; they are not lost.");
+            say("Do not start the agent before the import is done: the collector rejects events from a device"
+                    + " it does not know (unknown-device).");
             return ExitCodes.OK;
         }
         var base = collectorUrl(collectorUrl, Optional.of(kiosk));
