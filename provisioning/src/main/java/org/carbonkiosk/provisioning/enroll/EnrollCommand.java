@@ -10,6 +10,7 @@ import org.carbonkiosk.provisioning.ExitCodes;
 import org.carbonkiosk.provisioning.KioskConfig;
 import org.carbonkiosk.provisioning.ProvisionException;
 import org.carbonkiosk.provisioning.cli.ConfigOption;
+import org.carbonkiosk.provisioning.cli.CollectorOptions;
 import org.carbonkiosk.provisioning.cli.ToolCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,11 +29,8 @@ import picocli.CommandLine.Option;
 public final class EnrollCommand extends ToolCommand {
     @Mixin
     ConfigOption config;
-    @Option(names = "--collector", paramLabel = "URL", description = "Collector base URL (default: provisioning.collectorUrl).")
-    String collectorUrl;
-    @Option(names = "--token", paramLabel = "TOKEN",
-            description = "Technician token (better: $" + TOKEN_VARIABLE + ", or type it when asked). Never shown.")
-    String token;
+    @Mixin
+    CollectorOptions collectorOptions;
     @Option(names = "--location", paramLabel = "TEXT", description = "Where the kiosk stands (default: provisioning.location).")
     String location;
     @Option(names = "--offline", paramLabel = "FILE", description = "Write the enrollment to FILE instead of sending it.")
@@ -66,8 +64,8 @@ public final class EnrollCommand extends ToolCommand {
                     + " it does not know (unknown-device).");
             return ExitCodes.OK;
         }
-        var base = collectorUrl(collectorUrl, Optional.of(kiosk));
-        String secret = token(token);
+        var base = collectorUrl(collectorOptions.url, Optional.of(kiosk));
+        String secret = token(collectorOptions.token);
         say(new Registrar(collector(base, Optional.of(secret))).enroll(request));
         return ExitCodes.OK;
     }

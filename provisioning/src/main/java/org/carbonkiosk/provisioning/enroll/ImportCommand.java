@@ -8,9 +8,10 @@ import org.carbonkiosk.protocol.DecodeResult;
 import org.carbonkiosk.provisioning.Environment;
 import org.carbonkiosk.provisioning.ExitCodes;
 import org.carbonkiosk.provisioning.ProvisionException;
+import org.carbonkiosk.provisioning.cli.CollectorOptions;
 import org.carbonkiosk.provisioning.cli.ToolCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code import}: sends an offline enrollment file to the collector (run where the collector is reachable). */
@@ -25,11 +26,8 @@ import picocli.CommandLine.Parameters;
 public final class ImportCommand extends ToolCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The enrollment file.")
     Path file;
-    @Option(names = "--collector", paramLabel = "URL", description = "Collector base URL, e.g. http://collector:8080.")
-    String collectorUrl;
-    @Option(names = "--token", paramLabel = "TOKEN",
-            description = "Technician token (better: $" + TOKEN_VARIABLE + ", or type it when asked). Never shown.")
-    String token;
+    @Mixin
+    CollectorOptions collectorOptions;
 
     public ImportCommand(Environment env) {
         super(env);
@@ -51,8 +49,8 @@ public final class ImportCommand extends ToolCommand {
         EnrollmentRequest request = parsed.value();
         say("Importing " + request.deviceId() + " (" + request.kioskType() + ", key version " + request.keyVersion()
                 + ", " + request.location() + ").");
-        var base = collectorUrl(collectorUrl, Optional.empty());
-        say(new Registrar(collector(base, Optional.of(token(token)))).enroll(request));
+        var base = collectorUrl(collectorOptions.url, Optional.empty());
+        say(new Registrar(collector(base, Optional.of(token(collectorOptions.token)))).enroll(request));
         return ExitCodes.OK;
     }
 

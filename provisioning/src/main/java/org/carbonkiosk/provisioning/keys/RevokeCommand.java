@@ -8,6 +8,7 @@ import org.carbonkiosk.provisioning.ExitCodes;
 import org.carbonkiosk.provisioning.KioskConfig;
 import org.carbonkiosk.provisioning.ProvisionException;
 import org.carbonkiosk.provisioning.cli.ConfigOption;
+import org.carbonkiosk.provisioning.cli.CollectorOptions;
 import org.carbonkiosk.provisioning.cli.ToolCommand;
 import org.carbonkiosk.provisioning.http.CollectorAnswer;
 import org.carbonkiosk.provisioning.http.CollectorClient;
@@ -30,11 +31,8 @@ public final class RevokeCommand extends ToolCommand {
     ConfigOption config;
     @Option(names = "--device-id", paramLabel = "ID", description = "Device to revoke (default: this kiosk's device.id).")
     String deviceId;
-    @Option(names = "--collector", paramLabel = "URL", description = "Collector base URL (default: provisioning.collectorUrl).")
-    String collectorUrl;
-    @Option(names = "--token", paramLabel = "TOKEN",
-            description = "Technician token (better: $" + TOKEN_VARIABLE + ", or type it when asked). Never shown.")
-    String token;
+    @Mixin
+    CollectorOptions collectorOptions;
     @Option(names = "--yes", description = "Confirm without asking (for scripts).")
     boolean yes;
 
@@ -50,8 +48,8 @@ public final class RevokeCommand extends ToolCommand {
         if (!DeviceId.isValid(id)) {
             throw ProvisionException.usage("--device-id '" + id + "' is not a valid device id");
         }
-        var base = collectorUrl(collectorUrl, kiosk);
-        String secret = token(token);
+        var base = collectorUrl(collectorOptions.url, kiosk);
+        String secret = token(collectorOptions.token);
         if (!yes && !env.prompter().confirm("Revoke " + id + " at " + base + "? Its events will be rejected from now"
                 + " on; only a new enrollment brings it back", "--yes")) {
             throw new ProvisionException(ExitCodes.ABORTED, "not confirmed: " + id + " was not revoked.");

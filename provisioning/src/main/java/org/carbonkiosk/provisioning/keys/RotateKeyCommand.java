@@ -11,13 +11,13 @@ import org.carbonkiosk.provisioning.ExitCodes;
 import org.carbonkiosk.provisioning.KioskConfig;
 import org.carbonkiosk.provisioning.ProvisionException;
 import org.carbonkiosk.provisioning.cli.ConfigOption;
+import org.carbonkiosk.provisioning.cli.CollectorOptions;
 import org.carbonkiosk.provisioning.cli.ToolCommand;
 import org.carbonkiosk.provisioning.http.CollectorAnswer;
 import org.carbonkiosk.provisioning.http.CollectorClient;
 import org.tinylog.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code rotate-key}: a new key version is created as pending, registered with the collector,
@@ -37,11 +37,8 @@ import picocli.CommandLine.Option;
 public final class RotateKeyCommand extends ToolCommand {
     @Mixin
     ConfigOption config;
-    @Option(names = "--collector", paramLabel = "URL", description = "Collector base URL (default: provisioning.collectorUrl).")
-    String collectorUrl;
-    @Option(names = "--token", paramLabel = "TOKEN",
-            description = "Technician token (better: $" + TOKEN_VARIABLE + ", or type it when asked). Never shown.")
-    String token;
+    @Mixin
+    CollectorOptions collectorOptions;
 
     public RotateKeyCommand(Environment env) {
         super(env);
@@ -50,8 +47,8 @@ public final class RotateKeyCommand extends ToolCommand {
     @Override
     public Integer call() {
         KioskConfig kiosk = loadConfig(config.file);
-        var base = collectorUrl(collectorUrl, Optional.of(kiosk));
-        String secret = token(token);
+        var base = collectorUrl(collectorOptions.url, Optional.of(kiosk));
+        String secret = token(collectorOptions.token);
         DeviceKeyStore store = new DeviceKeyStore(kiosk.identityDir());
         DeviceKeyStore.SigningKey pending;
         try {
