@@ -32,6 +32,7 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -332,6 +333,9 @@ class ProvisioningIT {
 
     @Test
     void selfTest_settledEventInOutbox_replayedAndReceiptSaysRepeat() throws Exception {
+        // On a broker shared with other test runs (kiosk.it.mqttUrl), the shared subscription group
+        // "collectors" has other members, which may take this event: only our own broker is certain.
+        Assumptions.assumeTrue(embedded != null, "needs a broker of its own for the $share/collectors group");
         run("enroll");
         tool.calibrate("--reference-grams", "1000");
         DeviceKeyStore.SigningKey key = new DeviceKeyStore(tool.identityDir()).active().orElseThrow();
