@@ -397,6 +397,19 @@ class ProvisioningIT {
     }
 
     @Test
+    void selfTest_cardKeyReadableByOthers_fileModesFailWithChmodHint() throws IOException {
+        run("enroll");
+        tool.calibrate("--reference-grams", "1000");
+        Path cardKey = tool.identityDir().resolve("card.key");
+        Files.setPosixFilePermissions(cardKey, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+
+        ToolRunner.Result result = run("self-test", "--no-card");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
+        assertThat(result.out()).containsPattern("file modes +FAIL +.*card.key has permissions rw-r--r--.*chmod 600");
+    }
+
+    @Test
     void selfTest_notEnrolled_collectorCheckSaysRunEnroll() {
         tool.calibrate("--reference-grams", "1000");
 

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.carbonkiosk.agent.AgentConfig;
+import org.carbonkiosk.agent.config.ConfigSource;
 import org.carbonkiosk.agent.identity.DeviceKeyStore;
 import org.carbonkiosk.agent.identity.FleetCardKeyFile;
 import org.carbonkiosk.provisioning.ExitCodes;
@@ -50,6 +52,23 @@ class InitCommandTest {
         assertThat(tool.identityDir().resolve(KioskInitializer.MARKER)).doesNotExist();
         String publicX = new DeviceKeyStore(tool.identityDir()).active().orElseThrow().keyPair().publicJwk().x();
         assertThat(result.out()).contains(publicX);
+    }
+
+    @Test
+    void init_writesAConfigurationTheAgentAccepts() {
+        ToolRunner tool = new ToolRunner(dir);
+        tool.init("WH-HS-0001", "-H", "hardware.scale.type=hx711");
+
+        AgentConfig agent = AgentConfig.from(ConfigSource.load(tool.config(), Map.of()));
+
+        assertThat(agent.deviceId()).isEqualTo("WH-HS-0001");
+        assertThat(agent.claw()).isFalse();
+        assertThat(agent.identityDir()).isEqualTo(tool.identityDir());
+        assertThat(agent.dataDir()).isEqualTo(tool.dataDir());
+        assertThat(agent.hardwareType()).isEqualTo("simulated");
+        assertThat(agent.mqtt().url()).isEqualTo("tcp://127.0.0.1:1883");
+        assertThat(agent.mqtt().username()).contains("WH-HS-0001");
+        assertThat(agent.mqtt().password()).contains("a-long-mqtt-password");
     }
 
     @Test
