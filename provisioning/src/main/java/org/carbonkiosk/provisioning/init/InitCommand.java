@@ -109,6 +109,7 @@ public final class InitCommand extends ToolCommand {
         String type = choice(kioskType, "Kiosk type", "--kiosk-type", "recycling-box", KioskConfig.KIOSK_TYPES);
         Path identity = identityDir != null ? identityDir
                 : Path.of(prompter.ask("Identity folder", "--identity-dir", Optional.of("/etc/kiosk")));
+        KioskInitializer.refuseExisting(config.file.toAbsolutePath(), identity.toAbsolutePath().normalize(), force);
         Path data = dataDir != null ? dataDir
                 : Path.of(prompter.ask("Data folder", "--data-dir", Optional.of("/var/lib/kiosk")));
         String broker = mqttUrl != null ? mqttUrl

@@ -62,7 +62,15 @@ public final class KioskInitializer {
         return new Existing(config, List.copyOf(files), interrupted);
     }
 
-    /** Runs the steps above; returns the new key's public JWK text. */
+    /** Refuses early (before any question about the rest) when the kiosk is initialised and --force is absent. */
+    public static void refuseExisting(Path configFile, Path identityDir, boolean force) throws IOException {
+        Existing existing = inspect(configFile, identityDir);
+        if (existing.any() && !force && !existing.interrupted()) {
+            throw alreadyInitialised(existing, configFile);
+        }
+    }
+
+    /** Runs the steps above; returns the new signing key (its private half stays in this process). */
     public DeviceKeyStore.SigningKey run(InitPlan plan) {
         try {
             return write(plan);
@@ -79,9 +87,7 @@ public final class KioskInitializer {
     private DeviceKeyStore.SigningKey write(InitPlan plan) throws IOException {
         Existing existing = inspect(plan.configFile(), plan.identityDir());
         if (existing.any() && !plan.force() && !existing.interrupted()) {
-            throw ProvisionException.local(describe(existing, plan) + " Refusing to overwrite an existing identity."
-                    + " If this kiosk is really being set up again, run init with --force: the old files are kept"
-                    + " aside, and the new key must be enrolled again.");
+            throw alreadyInitialised(existing, plan.configFile());
         }
         observer.reached(InitStep.VALIDATED);
         createPrivateDir(plan.identityDir());
@@ -119,13 +125,15 @@ public final class KioskInitializer {
         return key;
     }
 
-    private static String describe(Existing existing, InitPlan plan) {
+    private static ProvisionException alreadyInitialised(Existing existing, Path configFile) {
         List<String> found = new ArrayList<>();
         if (existing.config()) {
-            found.add(plan.configFile().toString());
+            found.add(configFile.toString());
         }
         existing.identityFiles().forEach(p -> found.add(p.toString()));
-        return "This kiosk is already initialised (found " + String.join(", ", found) + ").";
+        return ProvisionException.local("This kiosk is already initialised (found " + String.join(", ", found) + ")."
+                + " Refusing to overwrite an existing identity. If this kiosk is really being set up again, run init"
+                + " with --force: the old files are kept aside, and the new key must be enrolled again.");
     }
 
     private static void createPrivateDir(Path dir) throws IOException {

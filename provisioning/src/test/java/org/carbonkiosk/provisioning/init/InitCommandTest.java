@@ -99,6 +99,19 @@ class InitCommandTest {
     }
 
     @Test
+    void init_interactiveOnInitialisedKiosk_refusesBeforeAskingForSecrets() {
+        new ToolRunner(dir).init("WH-HS-0001");
+        ScriptedPrompter technician = new ScriptedPrompter().answers("WH-HS-0001", "recycling-box",
+                new ToolRunner(dir).identityDir().toString());
+        ToolRunner tool = new ToolRunner(dir).prompter(technician);
+
+        ToolRunner.Result result = tool.run("init", "--config", tool.config().toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.LOCAL_STATE);
+        assertThat(technician.asked()).hasSize(3);
+    }
+
+    @Test
     void init_force_replacesIdentityAndKeepsOldFilesAside() throws IOException {
         ToolRunner tool = new ToolRunner(dir);
         tool.init("WH-HS-0001");
