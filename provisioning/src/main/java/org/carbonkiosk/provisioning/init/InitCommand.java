@@ -119,6 +119,11 @@ public final class InitCommand extends ToolCommand {
                 : prompter.interactive() ? prompter.ask("MQTT username", "--mqtt-username", Optional.of(id)) : id;
         String password = mqttPassword();
         String hw = choice(hardwareType, "Hardware type", "--hardware-type", null, KioskConfig.HARDWARE_TYPES);
+        if (hw.equals("pi") && prompter.interactive()) {
+            askPart("hardware.scale.type", "Scale", "hx711", "hx711, nau7802, mtsics, opcua");
+            askPart("hardware.cardReader.type", "Card reader", "mfrc522", "mfrc522, keyboard, opcua");
+            askPart("hardware.io.type", "Door, bin and coin lines", "gpio", "gpio, opcua");
+        }
         byte[] cardKey = cardKey();
         Optional<String> collector = optionalAsk(collectorUrl, "Collector URL for enroll (Enter to skip)");
         collector.ifPresent(c -> CollectorClient.parseBaseUrl(c, "--collector"));
@@ -159,6 +164,14 @@ public final class InitCommand extends ToolCommand {
             throw ProvisionException.usage(flag + " must be one of " + new java.util.TreeSet<>(allowed) + ", was '" + value + "'");
         }
         return value.strip();
+    }
+
+    /** Asks for one part's driver unless given with -H; pins and the rest keep the defaults of docs/hardware.md. */
+    private void askPart(String key, String part, String defaultValue, String choices) {
+        if (!hardware.containsKey(key)) {
+            hardware.put(key, env.prompter().ask(part + " driver (" + choices + ")", "-H " + key + "=...",
+                    Optional.of(defaultValue)).strip());
+        }
     }
 
     private Optional<String> optionalAsk(String given, String question) {

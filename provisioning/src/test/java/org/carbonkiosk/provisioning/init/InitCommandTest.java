@@ -236,7 +236,7 @@ class InitCommandTest {
     void init_interactive_asksForEveryMissingValue() {
         ScriptedPrompter technician = new ScriptedPrompter().answers("WH-HS-0009", "claw-kiosk",
                 new ToolRunner(dir).identityDir().toString(), "tcp://broker.example:1883", "", "",
-                "pi", ToolRunner.CARD_KEY_HEX, "http://collector.example:8080", "Market square");
+                "pi", "nau7802", "", "", ToolRunner.CARD_KEY_HEX, "http://collector.example:8080", "Market square");
         ToolRunner tool = new ToolRunner(dir).prompter(technician);
 
         ToolRunner.Result result = tool.run("init", "--config", tool.config().toString(), "--data-dir",
@@ -247,6 +247,9 @@ class InitCommandTest {
         assertThat(config.deviceId()).isEqualTo("WH-HS-0009");
         assertThat(config.kioskType()).isEqualTo("claw-kiosk");
         assertThat(config.hardwareType()).isEqualTo("pi");
+        assertThat(config.source().string("hardware.scale.type")).isEqualTo("nau7802");
+        assertThat(config.source().string("hardware.cardReader.type")).isEqualTo("mfrc522");
+        assertThat(config.source().string("hardware.io.type")).isEqualTo("gpio");
         assertThat(config.mqttUsername()).isEqualTo("WH-HS-0009");
         assertThat(config.mqttPassword()).hasValueSatisfying(p -> assertThat(p).hasSizeGreaterThanOrEqualTo(20));
         assertThat(config.collectorUrl()).contains("http://collector.example:8080");
