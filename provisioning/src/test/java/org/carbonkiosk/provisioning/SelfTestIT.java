@@ -13,8 +13,10 @@ import java.util.Optional;
 import org.carbonkiosk.agent.identity.DeviceKeyStore;
 import org.carbonkiosk.agent.outbox.Outbox;
 import org.carbonkiosk.agent.outbox.SignedEvent;
+import org.carbonkiosk.protocol.CardToken;
 import org.carbonkiosk.protocol.event.Envelope;
-import org.carbonkiosk.protocol.event.TamperEvent;
+import org.carbonkiosk.protocol.event.DepositEvent;
+import org.carbonkiosk.protocol.event.Material;
 import org.carbonkiosk.protocol.jws.SignedEventCodec;
 import org.carbonkiosk.provisioning.hardware.SimulatedToolHardware;
 import org.junit.jupiter.api.Assumptions;
@@ -59,20 +61,22 @@ class SelfTestIT extends CollectorTestBase {
         String eventId;
         try (Outbox outbox = Outbox.open(tool.dataDir().resolve("outbox.db"), System::currentTimeMillis)) {
             var stored = outbox.append(seq -> {
-                TamperEvent event = new TamperEvent(new Envelope(deviceId, seq, OffsetDateTime.now(), true, "1.0.0"));
+                DepositEvent event = DepositEvent.of(new Envelope(deviceId, seq, OffsetDateTime.now(), true, "1.0.0"),
+                        CardToken.of(HexFormat.of().parseHex(ToolRunner.CARD_KEY_HEX), new byte[] {1, 2, 3, 4}),
+                        Material.PLASTIC, 10_000, 10_820, Optional.of(OffsetDateTime.now()));
                 return new SignedEvent(event, SignedEventCodec.standard().sign(event, key.keyVersion(),
                         key.keyPair().privateKey()));
             }, false, Optional.empty()).orElseThrow();
             eventId = stored.eventId();
             publishAsTheAgent(stored.jws());
             await().until(() -> eventDecided(eventId));
-            outbox.settle(eventId, "rejected", Optional.empty(), 0);
+            outbox.settle(eventId, "held", Optional.of("card-unbound"), 0);
         }
 
         ToolRunner.Result result = run("self-test", "--card-timeout-seconds", "5");
 
         assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
-        assertThat(result.out()).containsPattern("receipt +PASS +replayed " + eventId + ": receipt came back .*repeat");
+        assertThat(result.out()).containsPattern("receipt +PASS +replayed " + eventId + ": receipt came back \\(held, repeat");
     }
 
     @Test

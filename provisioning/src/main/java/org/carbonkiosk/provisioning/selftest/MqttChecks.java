@@ -13,7 +13,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import org.carbonkiosk.protocol.DecodeResult;
 import org.carbonkiosk.protocol.Topics;
+import org.carbonkiosk.protocol.json.StrictJson;
 import org.carbonkiosk.protocol.message.DeviceStatus;
 import org.carbonkiosk.protocol.message.Receipt;
 import org.carbonkiosk.provisioning.KioskConfig;
@@ -57,14 +59,21 @@ final class MqttChecks {
         List<byte[]> before = new ArrayList<>();
         CompletableFuture<Void> echoed = new CompletableFuture<>();
         List<Receipt> receipts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.Map<String, String> malformed = new java.util.concurrent.ConcurrentHashMap<>();
         MqttClient client = null;
         boolean probed = false;
         try {
             client = new MqttClient(kiosk.mqttUrl(), kiosk.deviceId() + "-selftest", new MemoryPersistence());
             client.setTimeToWait(timeout.toMillis());
             client.connect(options());
-            client.subscribe(Topics.receipt(kiosk.deviceId()), 1, (topic, message) ->
-                    Receipt.decode(message.getPayload()).map(receipts::add));
+            client.subscribe(Topics.receipt(kiosk.deviceId()), 1, (topic, message) -> {
+                DecodeResult<Receipt> r = Receipt.decode(message.getPayload());
+                if (r instanceof DecodeResult.Malformed<Receipt> m) {
+                    looseEventId(message.getPayload()).ifPresent(id -> malformed.put(id, m.detail()));
+                } else {
+                    receipts.add(r.value());
+                }
+            });
             client.subscribe(statusTopic, 1, (topic, message) -> {
                 if (Arrays.equals(message.getPayload(), probe)) {
                     echoed.complete(null);
@@ -80,7 +89,7 @@ final class MqttChecks {
             checks.add(Check.pass("broker", "connected to " + kiosk.mqttUrl() + " as " + kiosk.mqttUsername()
                     + "; status published and read back"));
             checks.add(whileProbed.apply(probeAgent));
-            checks.add(receiptRoundTrip(client, receipts));
+            checks.add(receiptRoundTrip(client, receipts, malformed));
         } catch (MqttSecurityException e) {
             checks.add(Check.fail("broker", "the broker at " + kiosk.mqttUrl() + " refused user " + kiosk.mqttUsername()
                     + " (" + e.getMessage() + "): check mqtt.username/mqtt.password and the broker's password file"
@@ -103,7 +112,8 @@ final class MqttChecks {
         return checks;
     }
 
-    private Check receiptRoundTrip(MqttClient client, List<Receipt> receipts) throws MqttException {
+    private Check receiptRoundTrip(MqttClient client, List<Receipt> receipts, java.util.Map<String, String> malformed)
+            throws MqttException {
         Optional<SettledEvents.Settled> settled = SettledEvents.newest(kiosk.dataDir().resolve("outbox.db"));
         if (settled.isEmpty()) {
             return Check.skip("receipt", "no receipted event in the outbox yet (new kiosk): nothing to replay");
@@ -112,6 +122,11 @@ final class MqttChecks {
         client.publish(Topics.event(kiosk.deviceId()), settled.get().jws().getBytes(StandardCharsets.US_ASCII), 1, false);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
+            if (malformed.containsKey(eventId)) {
+                return Check.fail("receipt", "replayed " + eventId + ": a receipt came back but does not follow the"
+                        + " protocol (" + malformed.get(eventId) + "); the agent cannot settle such events: report"
+                        + " it to the collector's operator");
+            }
             Optional<Receipt> r = receipts.stream().filter(x -> x.eventId().equals(eventId)).findFirst();
             if (r.isPresent()) {
                 return r.get().repeat()
@@ -130,6 +145,14 @@ final class MqttChecks {
         return Check.fail("receipt", "replayed " + eventId + " but no receipt within " + timeout.toSeconds()
                 + " s: is the collector running and connected to this broker? (ACL: the kiosk must read "
                 + Topics.receipt(kiosk.deviceId()) + ")");
+    }
+
+    private static Optional<String> looseEventId(byte[] payload) {
+        try {
+            return Optional.ofNullable(StrictJson.mapper().readTree(payload).path("eventId").textValue());
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
     }
 
     private MqttConnectOptions options() throws Exception {
