@@ -10,9 +10,11 @@ import org.carbonkiosk.agent.identity.CalibrationFile;
 import org.carbonkiosk.protocol.event.Timestamps;
 import org.carbonkiosk.provisioning.Environment;
 import org.carbonkiosk.provisioning.ExitCodes;
+import org.carbonkiosk.provisioning.FileOwner;
 import org.carbonkiosk.provisioning.KioskConfig;
 import org.carbonkiosk.provisioning.ProvisionException;
 import org.carbonkiosk.provisioning.cli.ConfigOption;
+import org.carbonkiosk.provisioning.cli.OwnerOption;
 import org.carbonkiosk.provisioning.cli.ToolCommand;
 import org.carbonkiosk.provisioning.hardware.Instruction;
 import org.carbonkiosk.provisioning.hardware.ToolHardware;
@@ -33,6 +35,8 @@ import picocli.CommandLine.Option;
 public final class CalibrateCommand extends ToolCommand {
     @Mixin
     ConfigOption config;
+    @Mixin
+    OwnerOption ownerOption;
     @Option(names = "--reference-grams", paramLabel = "GRAMS", description = "The reference mass, in grams (e.g. 2000).")
     Integer referenceGrams;
     @Option(names = "--tolerance-grams", paramLabel = "GRAMS",
@@ -102,6 +106,7 @@ public final class CalibrateCommand extends ToolCommand {
             CalibrationFile file = new CalibrationFile(kiosk.calibrationFile());
             try {
                 file.write(calibration);
+                FileOwner.apply(ownerOption.resolve(), file.path());
             } catch (IOException e) {
                 throw ProvisionException.local("cannot save the calibration to " + file.path() + ": " + e.getMessage());
             }

@@ -21,6 +21,7 @@ import org.carbonkiosk.provisioning.ExitCodes;
 import org.carbonkiosk.provisioning.KioskConfig;
 import org.carbonkiosk.provisioning.ProvisionException;
 import org.carbonkiosk.provisioning.cli.ConfigOption;
+import org.carbonkiosk.provisioning.cli.OwnerOption;
 import org.carbonkiosk.provisioning.cli.ToolCommand;
 import org.carbonkiosk.provisioning.http.CollectorClient;
 import picocli.CommandLine.Command;
@@ -41,6 +42,8 @@ public final class InitCommand extends ToolCommand {
 
     @Mixin
     ConfigOption config;
+    @Mixin
+    OwnerOption ownerOption;
     @Option(names = "--device-id", paramLabel = "ID", description = "Device id, e.g. WH-HS-0001 (capitals, digits, '-').")
     String deviceId;
     @Option(names = "--kiosk-type", paramLabel = "TYPE", description = "recycling-box or claw-kiosk.")
@@ -154,7 +157,7 @@ public final class InitCommand extends ToolCommand {
         collector.ifPresent(c -> p.put(KioskConfig.COLLECTOR_URL, c.strip()));
         where.ifPresent(w -> p.put(KioskConfig.LOCATION, w.strip()));
         return new InitPlan(config.file.toAbsolutePath(), identity.toAbsolutePath().normalize(),
-                data.toAbsolutePath().normalize(), p, cardKey, force);
+                data.toAbsolutePath().normalize(), p, cardKey, force, ownerOption.resolve());
     }
 
     private String choice(String given, String question, String flag, String defaultValue, java.util.Set<String> allowed) {

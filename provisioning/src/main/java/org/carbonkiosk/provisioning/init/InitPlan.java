@@ -2,16 +2,19 @@ package org.carbonkiosk.provisioning.init;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.SortedMap;
+import org.carbonkiosk.provisioning.FileOwner;
 
 /**
  * Everything {@code init} will write, validated before anything is written.
  *
  * @param properties the agent.properties content (holds the MQTT password: written 0600)
  * @param fleetCardKey the 32-byte fleet card key
+ * @param owner who gets the written files and folders (the agent's user), if not the current user
  */
 public record InitPlan(Path configFile, Path identityDir, Path dataDir, SortedMap<String, String> properties,
-                       byte[] fleetCardKey, boolean force) {
+                       byte[] fleetCardKey, boolean force, Optional<FileOwner> owner) {
 
     public InitPlan {
         fleetCardKey = fleetCardKey.clone();

@@ -13,6 +13,7 @@ import java.util.List;
 import org.carbonkiosk.agent.identity.DeviceKeyStore;
 import org.carbonkiosk.agent.identity.FleetCardKeyFile;
 import org.carbonkiosk.agent.identity.SecureFiles;
+import org.carbonkiosk.provisioning.FileOwner;
 import org.carbonkiosk.provisioning.ProvisionException;
 import org.tinylog.Logger;
 
@@ -27,7 +28,8 @@ import org.tinylog.Logger;
  *     so from here on the kiosk is "not configured", never "configured with a mix";</li>
  * <li>move old key files and card.key into {@code identity.dir/replaced-<time>/} (kept, never deleted);</li>
  * <li>write card.key (0600), then device-key-1.pem (0600), each atomically;</li>
- * <li>write agent.properties atomically (0600, it holds the MQTT password): the kiosk is configured;</li>
+ * <li>write agent.properties atomically (0600, it holds the MQTT password; written complete with its
+ *     owner as agent.properties.new, then renamed): the kiosk is configured;</li>
  * <li>delete the marker.</li>
  * </ol>
  * A marker without agent.properties means an init was interrupted: running init again replaces
@@ -92,6 +94,7 @@ public final class KioskInitializer {
         observer.reached(InitStep.VALIDATED);
         createPrivateDir(plan.identityDir());
         Files.createDirectories(plan.dataDir());
+        FileOwner.apply(plan.owner(), plan.identityDir(), plan.dataDir());
         String stamp = STAMP.format(clock.instant().atZone(clock.getZone()));
         SecureFiles.writeAtomically(plan.identityDir().resolve(MARKER),
                 ("init started " + clock.instant() + "\n").getBytes(StandardCharsets.US_ASCII));
@@ -111,13 +114,21 @@ public final class KioskInitializer {
             Logger.info("init: old identity files moved to {}", aside);
         }
         observer.reached(InitStep.OLD_IDENTITY_SET_ASIDE);
-        new FleetCardKeyFile(plan.identityDir().resolve("card.key")).write(plan.fleetCardKey());
+        FleetCardKeyFile cardKey = new FleetCardKeyFile(plan.identityDir().resolve("card.key"));
+        cardKey.write(plan.fleetCardKey());
+        FileOwner.apply(plan.owner(), cardKey.path());
         observer.reached(InitStep.CARD_KEY_WRITTEN);
-        DeviceKeyStore.SigningKey key = new DeviceKeyStore(plan.identityDir()).createFirst();
+        DeviceKeyStore store = new DeviceKeyStore(plan.identityDir());
+        DeviceKeyStore.SigningKey key = store.createFirst();
+        FileOwner.apply(plan.owner(), store.keyFiles().toArray(new Path[0]));
         observer.reached(InitStep.DEVICE_KEY_WRITTEN);
-        SecureFiles.writeSecret(plan.configFile(), PropertiesText.render(
+        // The commit point: complete (content, 0600, owner) under a side name, then one atomic rename.
+        Path staged = plan.configFile().resolveSibling(plan.configFile().getFileName() + ".new");
+        SecureFiles.writeSecret(staged, PropertiesText.render(
                 "Carbon Kiosk agent configuration, written by kiosk-provision init at " + clock.instant()
                         + ".\nHolds the MQTT password: keep it mode 0600.", plan.properties()));
+        FileOwner.apply(plan.owner(), staged);
+        SecureFiles.renameAtomically(staged, plan.configFile());
         observer.reached(InitStep.CONFIG_WRITTEN);
         Files.deleteIfExists(plan.identityDir().resolve(MARKER));
         observer.reached(InitStep.DONE);

@@ -8,9 +8,11 @@ import org.carbonkiosk.agent.identity.SecureFiles;
 import org.carbonkiosk.protocol.json.StrictJson;
 import org.carbonkiosk.provisioning.Environment;
 import org.carbonkiosk.provisioning.ExitCodes;
+import org.carbonkiosk.provisioning.FileOwner;
 import org.carbonkiosk.provisioning.KioskConfig;
 import org.carbonkiosk.provisioning.ProvisionException;
 import org.carbonkiosk.provisioning.cli.ConfigOption;
+import org.carbonkiosk.provisioning.cli.OwnerOption;
 import org.carbonkiosk.provisioning.cli.CollectorOptions;
 import org.carbonkiosk.provisioning.cli.ToolCommand;
 import org.carbonkiosk.provisioning.http.CollectorAnswer;
@@ -38,6 +40,8 @@ public final class RotateKeyCommand extends ToolCommand {
     @Mixin
     ConfigOption config;
     @Mixin
+    OwnerOption ownerOption;
+    @Mixin
     CollectorOptions collectorOptions;
 
     public RotateKeyCommand(Environment env) {
@@ -62,6 +66,7 @@ public final class RotateKeyCommand extends ToolCommand {
                 pending = store.createPending();
                 say("Created key version " + pending.keyVersion() + " (pending; version " + active + " still signs).");
             }
+            FileOwner.apply(ownerOption.resolve(), store.keyFiles().toArray(new java.nio.file.Path[0]));
         } catch (SecureFiles.InsecureFileException e) {
             throw ProvisionException.local(e.getMessage());
         } catch (IOException e) {

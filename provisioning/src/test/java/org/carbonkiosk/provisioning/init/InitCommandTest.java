@@ -55,6 +55,33 @@ class InitCommandTest {
     }
 
     @Test
+    void init_owner_givesSecretsAndFoldersToTheAgentsUser() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "only root can give files away");
+        ToolRunner tool = new ToolRunner(dir);
+
+        ToolRunner.Result result = tool.init("WH-HS-0001", "--owner", "nobody");
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+        for (Path p : new Path[] {tool.config(), tool.identityDir(), tool.dataDir(),
+            tool.identityDir().resolve("card.key"), tool.identityDir().resolve("device-key-1.pem")}) {
+            assertThat(Files.getOwner(p).getName()).as(p.toString()).isEqualTo("nobody");
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tool.config()))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void init_unknownOwner_refusedBeforeWriting() {
+        ToolRunner tool = new ToolRunner(dir);
+
+        ToolRunner.Result result = tool.init("WH-HS-0001", "--owner", "no-such-user-4711");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("--owner no-such-user-4711");
+        assertThat(tool.config()).doesNotExist();
+    }
+
+    @Test
     void init_writesAConfigurationTheAgentAccepts() {
         ToolRunner tool = new ToolRunner(dir);
         tool.init("WH-HS-0001", "-H", "hardware.scale.type=hx711");
