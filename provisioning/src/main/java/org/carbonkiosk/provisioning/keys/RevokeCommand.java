@@ -42,7 +42,9 @@ public final class RevokeCommand extends ToolCommand {
 
     @Override
     public Integer call() {
-        Optional<KioskConfig> kiosk = Files.exists(config.file) ? Optional.of(loadConfig(config.file)) : Optional.empty();
+        boolean standalone = deviceId != null && collectorOptions.url != null; // e.g. from the office for a stolen kiosk
+        Optional<KioskConfig> kiosk = !standalone && Files.exists(config.file)
+                ? Optional.of(loadConfig(config.file)) : Optional.empty();
         String id = deviceId != null ? deviceId.strip() : kiosk.map(KioskConfig::deviceId)
                 .orElseGet(() -> env.prompter().ask("Device id to revoke", "--device-id", Optional.empty()).strip());
         if (!DeviceId.isValid(id)) {
