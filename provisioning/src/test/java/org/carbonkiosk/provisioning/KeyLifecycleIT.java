@@ -117,4 +117,16 @@ class KeyLifecycleIT extends CollectorTestBase {
         assertThat(selfTest.exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
         assertThat(selfTest.out()).containsPattern("collector +FAIL +.*REVOKED");
     }
+
+    @Test
+    void revoke_fromTheOfficeWithoutKioskConfiguration_revokesById() throws Exception {
+        run("enroll");
+        ToolRunner office = new ToolRunner(dir.resolve("office")).variable("KIOSK_TECHNICIAN_TOKEN", collector.adminToken());
+
+        ToolRunner.Result result = office.run("revoke", "--config", office.config().toString(), "--device-id", deviceId,
+                "--collector", collectorUrl, "--yes");
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+        assertThat(device(deviceId).orElseThrow().path("revoked").asBoolean()).isTrue();
+    }
 }
