@@ -102,22 +102,15 @@ public final class InitCommand extends ToolCommand {
 
     private InitPlan plan() throws IOException {
         var prompter = env.prompter();
-        String id = deviceId != null ? deviceId : prompter.ask("Device id (e.g. WH-HS-0001)", "--device-id", Optional.empty());
-        id = id.strip();
-        if (!DeviceId.isValid(id)) {
-            String hint = DeviceId.isValid(id.toUpperCase()) ? " (did you mean " + id.toUpperCase() + "?)" : "";
-            throw ProvisionException.usage("--device-id '" + id + "' is not a valid device id" + hint
-                    + ": 3 to 32 characters, capital letters, digits and '-', starting with a letter or digit.");
-        }
+        String id = value(deviceId, "Device id (e.g. WH-HS-0001)", "--device-id", Optional.empty(), InitCommand::validDeviceId);
         String type = choice(kioskType, "Kiosk type", "--kiosk-type", "recycling-box", KioskConfig.KIOSK_TYPES);
         Path identity = identityDir != null ? identityDir
                 : Path.of(prompter.ask("Identity folder", "--identity-dir", Optional.of("/etc/kiosk")));
         KioskInitializer.refuseExisting(config.file.toAbsolutePath(), identity.toAbsolutePath().normalize(), force);
         Path data = dataDir != null ? dataDir
                 : Path.of(prompter.ask("Data folder", "--data-dir", Optional.of("/var/lib/kiosk")));
-        String broker = mqttUrl != null ? mqttUrl
-                : prompter.ask("MQTT broker URL", "--mqtt-url", Optional.of("tcp://localhost:1883"));
-        validateMqttUrl(broker.strip());
+        String broker = value(mqttUrl, "MQTT broker URL", "--mqtt-url", Optional.of("tcp://localhost:1883"),
+                InitCommand::validMqttUrl);
         String user = mqttUsername != null ? mqttUsername
                 : prompter.interactive() ? prompter.ask("MQTT username", "--mqtt-username", Optional.of(id)) : id;
         String password = mqttPassword();
@@ -161,12 +154,45 @@ public final class InitCommand extends ToolCommand {
     }
 
     private String choice(String given, String question, String flag, String defaultValue, java.util.Set<String> allowed) {
-        String value = given != null ? given
-                : env.prompter().ask(question + " " + new java.util.TreeSet<>(allowed), flag, Optional.ofNullable(defaultValue));
-        if (!allowed.contains(value.strip())) {
-            throw ProvisionException.usage(flag + " must be one of " + new java.util.TreeSet<>(allowed) + ", was '" + value + "'");
+        java.util.TreeSet<String> sorted = new java.util.TreeSet<>(allowed);
+        return value(given, question + " " + sorted, flag, Optional.ofNullable(defaultValue), v -> {
+            if (!allowed.contains(v)) {
+                throw ProvisionException.usage(flag + " must be one of " + sorted + ", was '" + v + "'");
+            }
+            return v;
+        });
+    }
+
+    /**
+     * A flag's value, else the technician's answer, checked by {@code validate} (which returns the
+     * value to keep or throws a usage error). A wrong flag fails at once; a wrong answer is
+     * explained and asked again (three tries), so a typo does not throw away what was typed before.
+     */
+    private String value(String given, String question, String flag, Optional<String> defaultValue,
+                         java.util.function.UnaryOperator<String> validate) {
+        if (given != null) {
+            return validate.apply(given.strip());
         }
-        return value.strip();
+        for (int attempt = 1; ; attempt++) {
+            String answer = env.prompter().ask(question, flag, defaultValue).strip();
+            try {
+                return validate.apply(answer);
+            } catch (ProvisionException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+                say("  " + e.getMessage());
+            }
+        }
+    }
+
+    private static String validDeviceId(String id) {
+        if (!DeviceId.isValid(id)) {
+            String hint = DeviceId.isValid(id.toUpperCase()) ? " (did you mean " + id.toUpperCase() + "?)" : "";
+            throw ProvisionException.usage("--device-id '" + id + "' is not a valid device id" + hint
+                    + ": 3 to 32 characters, capital letters, digits and '-', starting with a letter or digit.");
+        }
+        return id;
     }
 
     /** Asks for one part's driver unless given with -H; pins and the rest keep the defaults of docs/hardware.md. */
@@ -235,12 +261,13 @@ public final class InitCommand extends ToolCommand {
         return HexFormat.of().parseHex(hex.toLowerCase());
     }
 
-    private static void validateMqttUrl(String url) {
+    private static String validMqttUrl(String url) {
         try {
             URI uri = new URI(url);
             if (!List.of("tcp", "ssl").contains(String.valueOf(uri.getScheme())) || uri.getHost() == null) {
                 throw ProvisionException.usage("--mqtt-url must look like tcp://host:1883 or ssl://host:8883, was '" + url + "'");
             }
+            return url;
         } catch (URISyntaxException e) {
             throw ProvisionException.usage("--mqtt-url is not a valid URL: '" + url + "'");
         }

@@ -126,6 +126,21 @@ class InitCommandTest {
     }
 
     @Test
+    void init_interactiveTypo_explainedAndAskedAgain() {
+        ScriptedPrompter technician = new ScriptedPrompter().answers("wh-hs-0001", "WH-HS-0001", "recycling-box",
+                new ToolRunner(dir).identityDir().toString(), "http://broker", "tcp://broker:1883", "", "", "simulated",
+                ToolRunner.CARD_KEY_HEX, "", "");
+        ToolRunner tool = new ToolRunner(dir).prompter(technician);
+
+        ToolRunner.Result result = tool.run("init", "--config", tool.config().toString(), "--data-dir",
+                tool.dataDir().toString());
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+        assertThat(result.out()).contains("did you mean WH-HS-0001").contains("--mqtt-url must look like");
+        assertThat(KioskConfig.load(tool.config(), Map.of()).mqttUrl()).isEqualTo("tcp://broker:1883");
+    }
+
+    @Test
     void init_interactiveOnInitialisedKiosk_refusesBeforeAskingForSecrets() {
         new ToolRunner(dir).init("WH-HS-0001");
         ScriptedPrompter technician = new ScriptedPrompter().answers("WH-HS-0001", "recycling-box",
