@@ -50,15 +50,17 @@ public final class SessionRunner {
     private final ClawPolicy clawPolicy;
     private final LongSupplier nowMs;
     private final Runnable onCommit;
+    private final java.util.function.BooleanSupplier online;
     private final Map<String, Long> blockedUntil = new HashMap<>();
     private final Queue<SessionInput> pending = new ArrayDeque<>();
+    private final PartHealth parts;
     private SessionState state;
     private int lastIdleReading;
     private boolean stepping;
 
     public SessionRunner(AgentConfig config, Hardware hardware, Display display, Outbox outbox, EventSigner signer,
                          CardTokens cardTokens, Optional<OffsetDateTime> calibratedAt, LongSupplier nowMs,
-                         Runnable onCommit) {
+                         Runnable onCommit, java.util.function.BooleanSupplier online) {
         this.config = config;
         this.hardware = hardware;
         this.display = display;
@@ -70,6 +72,8 @@ public final class SessionRunner {
         this.clawPolicy = ClawPolicy.of(config.clawPolicy());
         this.nowMs = nowMs;
         this.onCommit = onCommit;
+        this.online = online;
+        this.parts = new PartHealth(config.deviceId());
     }
 
     /** Locks the door, starts idle (or out of service when the store is unhealthy) and shows it. */
@@ -99,6 +103,7 @@ public final class SessionRunner {
         long now = nowMs.getAsLong();
         try {
             Optional<byte[]> uid = hardware.cardReader().poll();
+            parts.ok("card reader");
             if (uid.isPresent()) {
                 String card = cardTokens.tokenize(uid.get());
                 if (state.phase() instanceof SessionState.Phase.Idle) {
@@ -107,20 +112,23 @@ public final class SessionRunner {
                 feed(new SessionInput.CardTapped(card, isBlocked(card, now)));
             }
         } catch (IOException e) {
-            Logger.warn("card reader failed deviceId={}: {}", config.deviceId(), e.getMessage());
+            parts.failed("card reader", e);
         }
         try {
             feed(new SessionInput.Door(hardware.doorSwitch().isOpen()));
+            parts.ok("door switch");
         } catch (IOException e) {
-            Logger.warn("door switch failed deviceId={}: {}", config.deviceId(), e.getMessage());
+            parts.failed("door switch", e);
         }
         OptionalInt grams;
         try {
             grams = OptionalInt.of(hardware.scale().readGrams());
+            parts.ok("scale");
             if (state.phase() instanceof SessionState.Phase.Idle) {
                 lastIdleReading = grams.getAsInt();
             }
         } catch (IOException e) {
+            parts.failed("scale", e);
             grams = OptionalInt.empty();
         }
         feed(new SessionInput.Reading(grams));
@@ -128,11 +136,12 @@ public final class SessionRunner {
         if (hardware.prizeSensor().isPresent()) {
             try {
                 Optional<Integer> slot = hardware.prizeSensor().get().poll();
+                parts.ok("prize sensor");
                 if (slot.isPresent()) {
                     recordPrize(slot.get());
                 }
             } catch (IOException e) {
-                Logger.warn("prize sensor failed deviceId={}: {}", config.deviceId(), e.getMessage());
+                parts.failed("prize sensor", e);
             }
         }
     }
@@ -225,7 +234,8 @@ public final class SessionRunner {
                 Logger.info("deposit recorded deviceId={} eventId={} netGrams={}", config.deviceId(), e.eventId(),
                         d.grossGrams() - d.tareGrams());
                 onCommit.run();
-                pending.add(new SessionInput.Committed(e.eventId(), d.grossGrams() - d.tareGrams()));
+                pending.add(new SessionInput.Committed(e.eventId(), d.grossGrams() - d.tareGrams(),
+                        online.getAsBoolean()));
             } catch (StoreException e) {
                 storeFailed(e);
                 pending.add(new SessionInput.StoreFailed(e.getMessage()));
