@@ -70,9 +70,13 @@ public final class EnrollCommand extends ToolCommand {
         return ExitCodes.OK;
     }
 
-    static DeviceKeyStore.SigningKey activeKey(KioskConfig kiosk) {
+    private DeviceKeyStore.SigningKey activeKey(KioskConfig kiosk) {
         try {
-            return new DeviceKeyStore(kiosk.identityDir()).active().orElseThrow(() -> ProvisionException.local(
+            DeviceKeyStore store = new DeviceKeyStore(kiosk.identityDir());
+            if (store.pending().isPresent()) {
+                say("Note: a key rotation was interrupted on this kiosk; after enrolling, run 'rotate-key' to finish it.");
+            }
+            return store.active().orElseThrow(() -> ProvisionException.local(
                     "no device key in " + kiosk.identityDir() + ": run 'init' first."));
         } catch (SecureFiles.InsecureFileException e) {
             throw ProvisionException.local(e.getMessage());

@@ -238,22 +238,31 @@ public final class InitCommand extends ToolCommand {
         if (cardKeyFile != null && cardKeyHex != null) {
             throw ProvisionException.usage("give --card-key-file or --card-key-hex, not both");
         }
-        String hex;
-        String source;
         if (cardKeyFile != null) {
             if (!Files.isReadable(cardKeyFile)) {
                 throw ProvisionException.usage("--card-key-file " + cardKeyFile + " does not exist or cannot be read");
             }
-            hex = Files.readString(cardKeyFile, StandardCharsets.US_ASCII);
-            source = "--card-key-file " + cardKeyFile;
-        } else if (cardKeyHex != null) {
-            hex = cardKeyHex;
-            source = "--card-key-hex";
-        } else {
-            hex = new String(env.prompter().askSecret("Fleet card key (64 hex characters)", "--card-key-file or --card-key-hex"));
-            source = "the fleet card key";
+            return parseCardKey(Files.readString(cardKeyFile, StandardCharsets.US_ASCII), "--card-key-file " + cardKeyFile);
         }
-        hex = hex.strip().replace(" ", "").replace(":", "");
+        if (cardKeyHex != null) {
+            return parseCardKey(cardKeyHex, "--card-key-hex");
+        }
+        for (int attempt = 1; ; attempt++) {
+            String typed = new String(env.prompter().askSecret("Fleet card key (64 hex characters)",
+                    "--card-key-file or --card-key-hex"));
+            try {
+                return parseCardKey(typed, "the fleet card key");
+            } catch (ProvisionException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+                say("  " + e.getMessage());
+            }
+        }
+    }
+
+    private static byte[] parseCardKey(String text, String source) {
+        String hex = text.strip().replace(" ", "").replace(":", "");
         if (!hex.matches("[0-9a-fA-F]{64}")) {
             throw ProvisionException.usage(source + " must hold exactly 32 bytes as 64 hex characters (it had "
                     + hex.length() + " characters" + (hex.matches("[0-9a-fA-F]*") ? "" : ", some not hex") + ")");
