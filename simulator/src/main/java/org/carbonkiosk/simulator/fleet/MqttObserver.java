@@ -1,0 +1,130 @@
+package org.carbonkiosk.simulator.fleet;
+
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import java.net.URI;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.carbonkiosk.protocol.DecodeResult;
+import org.carbonkiosk.protocol.Topics;
+import org.carbonkiosk.protocol.message.DecisionStatus;
+import org.carbonkiosk.protocol.message.Receipt;
+import org.tinylog.Logger;
+
+/**
+ * The simulator's eyes and hands on the broker: an MQTT 5 client that watches every receipt
+ * (the collector's decisions, for the report and the fraud checks), keeps the first event bytes
+ * of chosen kiosks (to replay them) and publishes crafted messages. Persistent session and
+ * automatic reconnect, so it sees everything through a broker restart.
+ */
+public final class MqttObserver implements AutoCloseable {
+    private final Mqtt5AsyncClient client;
+    private final Map<String, Receipt> decisions = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> repeats = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> firstEvents = new ConcurrentHashMap<>();
+    private final AtomicLong eventsSeen = new AtomicLong();
+
+    private MqttObserver(Mqtt5AsyncClient client) {
+        this.client = client;
+    }
+
+    public static MqttObserver connect(String mqttUrl) {
+        URI uri = URI.create(mqttUrl);
+        Mqtt5AsyncClient client = Mqtt5Client.builder().identifier("sim-observer-" + UUID.randomUUID())
+                .serverHost(uri.getHost()).serverPort(uri.getPort())
+                .automaticReconnect().initialDelay(100, TimeUnit.MILLISECONDS).maxDelay(2, TimeUnit.SECONDS).applyAutomaticReconnect()
+                .buildAsync();
+        MqttObserver observer = new MqttObserver(client);
+        client.publishes(MqttGlobalPublishFilter.ALL, observer::onPublish);
+        client.connectWith().cleanStart(false).sessionExpiryInterval(Duration.ofHours(1).toSeconds())
+                .send().orTimeout(30, TimeUnit.SECONDS).join();
+        client.subscribeWith().topicFilter("kiosk/v1/+/receipt").qos(MqttQos.AT_LEAST_ONCE)
+                .addSubscription().topicFilter(Topics.ALL_EVENTS).qos(MqttQos.AT_LEAST_ONCE).applySubscription()
+                .send().orTimeout(30, TimeUnit.SECONDS).join();
+        return observer;
+    }
+
+    /** Publishes raw bytes QoS 1, as a kiosk would; waits for the broker's PUBACK. */
+    public void publish(String topic, byte[] payload) {
+        client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload).send()
+                .orTimeout(30, TimeUnit.SECONDS).join();
+    }
+
+    /** The latest first-time receipt of an event (a release of a held event replaces its earlier one). */
+    public Optional<Receipt> decision(String eventId) {
+        return Optional.ofNullable(decisions.get(eventId));
+    }
+
+    /** How many receipts with {@code "repeat":true} an event got. */
+    public long repeats(String eventId) {
+        AtomicLong n = repeats.get(eventId);
+        return n == null ? 0 : n.get();
+    }
+
+    /** The first event message a kiosk published, byte for byte. */
+    public Optional<byte[]> firstEventOf(String deviceId) {
+        return Optional.ofNullable(firstEvents.get(deviceId)).map(byte[]::clone);
+    }
+
+    public long eventsSeen() {
+        return eventsSeen.get();
+    }
+
+    /** Decisions by status and reason ("credited", "credited/cap-reached", "held/card-unbound", ...). */
+    public Map<String, Long> decisionsByReason() {
+        Map<String, Long> counts = new HashMap<>();
+        decisions.values().forEach(r -> counts.merge(r.status().wire()
+                + r.reason().map(reason -> "/" + reason.wire()).orElse(""), 1L, Long::sum));
+        return counts;
+    }
+
+    public Map<DecisionStatus, Long> decisionsByStatus() {
+        Map<DecisionStatus, Long> counts = new EnumMap<>(DecisionStatus.class);
+        decisions.values().forEach(r -> counts.merge(r.status(), 1L, Long::sum));
+        return counts;
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.disconnect().orTimeout(5, TimeUnit.SECONDS).join();
+        } catch (RuntimeException e) {
+            Logger.debug("observer disconnect: {}", e.getMessage());
+        }
+    }
+
+    private void onPublish(Mqtt5Publish publish) {
+        String topic = publish.getTopic().toString();
+        byte[] payload = publish.getPayloadAsBytes();
+        Optional<String> deviceId = Topics.deviceIdOf(topic);
+        if (deviceId.isEmpty()) {
+            return;
+        }
+        if (topic.endsWith("/event")) {
+            eventsSeen.incrementAndGet();
+            firstEvents.putIfAbsent(deviceId.get(), payload);
+        } else if (topic.endsWith("/receipt")) {
+            DecodeResult<Receipt> receipt = Receipt.decode(payload);
+            if (!receipt.isOk()) {
+                Logger.warn("undecodable receipt on {}: {}", topic, receipt);
+                return;
+            }
+            Receipt r = receipt.value();
+            if (r.repeat()) {
+                repeats.computeIfAbsent(r.eventId(), id -> new AtomicLong()).incrementAndGet();
+            } else {
+                decisions.put(r.eventId(), r);
+            }
+        }
+    }
+}
