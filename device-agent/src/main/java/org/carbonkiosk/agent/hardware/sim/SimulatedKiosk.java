@@ -27,6 +27,8 @@ public final class SimulatedKiosk {
     private int binFillPercent;
     private boolean unlocked;
     private boolean doorOpen;
+    /** An opening not yet seen by the door switch (a script may open and close between two polls). */
+    private boolean doorOpenedUnseen;
     private boolean scaleFailing;
     private int playsGranted;
 
@@ -46,6 +48,7 @@ public final class SimulatedKiosk {
         synchronized (lock) {
             if (unlocked) {
                 doorOpen = true;
+                doorOpenedUnseen = true;
             }
             loadGrams += grams;
         }
@@ -56,6 +59,7 @@ public final class SimulatedKiosk {
         synchronized (lock) {
             if (unlocked) {
                 doorOpen = true;
+                doorOpenedUnseen = true;
             }
             loadGrams -= grams;
         }
@@ -65,6 +69,7 @@ public final class SimulatedKiosk {
     public void openDoor() {
         synchronized (lock) {
             doorOpen = true;
+            doorOpenedUnseen = true;
         }
     }
 
@@ -155,7 +160,14 @@ public final class SimulatedKiosk {
                 }
             }
         };
-        DoorSwitch door = this::isDoorOpen;
+        // The switch reports an opening at least once, even when the door was closed again before the poll.
+        DoorSwitch door = () -> {
+            synchronized (lock) {
+                boolean open = doorOpen || doorOpenedUnseen;
+                doorOpenedUnseen = false;
+                return open;
+            }
+        };
         BinSensor bin = () -> {
             synchronized (lock) {
                 return binFillPercent;

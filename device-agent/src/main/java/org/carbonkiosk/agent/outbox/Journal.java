@@ -1,0 +1,5 @@
+package org.carbonkiosk.agent.outbox;
+
+/** The open-session journal: a session that unlocked the door and has not ended yet. */
+public record Journal(String card, int tareGrams, long startedAtMs) {
+}

@@ -1,0 +1,51 @@
+package org.carbonkiosk.agent.session;
+
+import java.util.OptionalInt;
+import org.carbonkiosk.protocol.message.Receipt;
+
+/** What happens to a kiosk, fed to {@link SessionMachine#step}. */
+public sealed interface SessionInput {
+
+    /**
+     * A card was presented. Only its token reaches the machine, never the UID.
+     *
+     * @param blocked the collector answered {@code card-blocked} for this card recently
+     */
+    record CardTapped(String card, boolean blocked) implements SessionInput {
+    }
+
+    /** One scale reading; empty when the read failed. */
+    record Reading(OptionalInt grams) implements SessionInput {
+        public static Reading of(int grams) {
+            return new Reading(OptionalInt.of(grams));
+        }
+
+        public static Reading failed() {
+            return new Reading(OptionalInt.empty());
+        }
+    }
+
+    /** The door switch's position. */
+    record Door(boolean open) implements SessionInput {
+    }
+
+    /** Time passes (timeouts are checked on every input). */
+    record Tick() implements SessionInput {
+    }
+
+    /** The deposit asked for by {@link SessionAction.RecordDeposit} is committed. */
+    record Committed(String eventId, int netGrams) implements SessionInput {
+    }
+
+    /** The store refused a write (disk full, I/O error) or a health check failed. */
+    record StoreFailed(String why) implements SessionInput {
+    }
+
+    /** A health check found the store writable again. */
+    record StoreHealthy() implements SessionInput {
+    }
+
+    /** The collector answered an event. */
+    record ReceiptArrived(Receipt receipt) implements SessionInput {
+    }
+}

@@ -1,0 +1,29 @@
+package org.carbonkiosk.agent.session;
+
+import java.time.Duration;
+import org.carbonkiosk.agent.AgentConfig;
+
+/**
+ * The timing and stability rules of a deposit session, in milliseconds.
+ *
+ * @param settleBandGrams readings whose max - min is within this band are stable
+ * @param settleCount     this many consecutive stable readings settle a weight
+ */
+public record SessionRules(int settleBandGrams, int settleCount, long settleTimeoutMs, long doorOpenTimeoutMs,
+                           long doorCloseTimeoutMs, long receiptWaitMs) {
+
+    public SessionRules {
+        if (settleCount < 1) {
+            throw new IllegalArgumentException("settleCount must be at least 1");
+        }
+    }
+
+    public static SessionRules of(AgentConfig.Session s) {
+        return new SessionRules(s.settleBandGrams(), s.settleCount(), ms(s.settleTimeout()), ms(s.doorOpenTimeout()),
+                ms(s.doorCloseTimeout()), ms(s.receiptWait()));
+    }
+
+    private static long ms(Duration d) {
+        return d.toMillis();
+    }
+}

@@ -1,0 +1,313 @@
+package org.carbonkiosk.agent.session;
+
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Queue;
+import java.util.function.LongSupplier;
+import org.carbonkiosk.agent.AgentConfig;
+import org.carbonkiosk.agent.claw.ClawPolicy;
+import org.carbonkiosk.agent.display.Display;
+import org.carbonkiosk.agent.display.DisplayMessage;
+import org.carbonkiosk.agent.hardware.Hardware;
+import org.carbonkiosk.agent.outbox.Outbox;
+import org.carbonkiosk.agent.outbox.Settlement;
+import org.carbonkiosk.agent.outbox.StoreException;
+import org.carbonkiosk.agent.outbox.StoredEvent;
+import org.carbonkiosk.agent.session.SessionAction.CloseJournal;
+import org.carbonkiosk.agent.session.SessionAction.Lock;
+import org.carbonkiosk.agent.session.SessionAction.OpenJournal;
+import org.carbonkiosk.agent.session.SessionAction.ReceiptOverdue;
+import org.carbonkiosk.agent.session.SessionAction.RecordDeposit;
+import org.carbonkiosk.agent.session.SessionAction.RecordDoorForced;
+import org.carbonkiosk.agent.session.SessionAction.Show;
+import org.carbonkiosk.agent.session.SessionAction.Unlock;
+import org.carbonkiosk.agent.sign.CardTokens;
+import org.carbonkiosk.agent.sign.EventSigner;
+import org.carbonkiosk.protocol.message.DecisionStatus;
+import org.carbonkiosk.protocol.message.Reason;
+import org.carbonkiosk.protocol.message.Receipt;
+import org.tinylog.Logger;
+
+/**
+ * Runs the {@link SessionMachine} against the hardware: polls the reader, door and scale, feeds
+ * the machine and carries out its actions (lock, display, journal, sign and commit). Every
+ * method runs on the agent's single session thread.
+ */
+public final class SessionRunner {
+    private final AgentConfig config;
+    private final Hardware hardware;
+    private final Display display;
+    private final Outbox outbox;
+    private final EventSigner signer;
+    private final CardTokens cardTokens;
+    private final Optional<OffsetDateTime> calibratedAt;
+    private final SessionMachine machine;
+    private final ClawPolicy clawPolicy;
+    private final LongSupplier nowMs;
+    private final Runnable onCommit;
+    private final Map<String, Long> blockedUntil = new HashMap<>();
+    private final Queue<SessionInput> pending = new ArrayDeque<>();
+    private SessionState state;
+    private int lastIdleReading;
+    private boolean stepping;
+
+    public SessionRunner(AgentConfig config, Hardware hardware, Display display, Outbox outbox, EventSigner signer,
+                         CardTokens cardTokens, Optional<OffsetDateTime> calibratedAt, LongSupplier nowMs,
+                         Runnable onCommit) {
+        this.config = config;
+        this.hardware = hardware;
+        this.display = display;
+        this.outbox = outbox;
+        this.signer = signer;
+        this.cardTokens = cardTokens;
+        this.calibratedAt = calibratedAt;
+        this.machine = new SessionMachine(SessionRules.of(config.session()));
+        this.clawPolicy = ClawPolicy.of(config.clawPolicy());
+        this.nowMs = nowMs;
+        this.onCommit = onCommit;
+    }
+
+    /** Locks the door, starts idle (or out of service when the store is unhealthy) and shows it. */
+    public void begin() {
+        safely("lock at start", () -> hardware.doorLock().lock());
+        boolean open = false;
+        try {
+            open = hardware.doorSwitch().isOpen();
+        } catch (IOException e) {
+            Logger.warn("door switch unreadable deviceId={}: {}", config.deviceId(), e.getMessage());
+        }
+        state = SessionState.idle(open);
+        display.show(new DisplayMessage.Ready());
+        checkHealth();
+    }
+
+    public SessionState state() {
+        return state;
+    }
+
+    public int lastIdleReading() {
+        return lastIdleReading;
+    }
+
+    /** One poll of the hardware. */
+    public void tick() {
+        long now = nowMs.getAsLong();
+        try {
+            Optional<byte[]> uid = hardware.cardReader().poll();
+            if (uid.isPresent()) {
+                String card = cardTokens.tokenize(uid.get());
+                if (state.phase() instanceof SessionState.Phase.Idle) {
+                    checkHealth();
+                }
+                feed(new SessionInput.CardTapped(card, isBlocked(card, now)));
+            }
+        } catch (IOException e) {
+            Logger.warn("card reader failed deviceId={}: {}", config.deviceId(), e.getMessage());
+        }
+        try {
+            feed(new SessionInput.Door(hardware.doorSwitch().isOpen()));
+        } catch (IOException e) {
+            Logger.warn("door switch failed deviceId={}: {}", config.deviceId(), e.getMessage());
+        }
+        OptionalInt grams;
+        try {
+            grams = OptionalInt.of(hardware.scale().readGrams());
+            if (state.phase() instanceof SessionState.Phase.Idle) {
+                lastIdleReading = grams.getAsInt();
+            }
+        } catch (IOException e) {
+            grams = OptionalInt.empty();
+        }
+        feed(new SessionInput.Reading(grams));
+        feed(new SessionInput.Tick());
+        if (hardware.prizeSensor().isPresent()) {
+            try {
+                Optional<Integer> slot = hardware.prizeSensor().get().poll();
+                if (slot.isPresent()) {
+                    recordPrize(slot.get());
+                }
+            } catch (IOException e) {
+                Logger.warn("prize sensor failed deviceId={}: {}", config.deviceId(), e.getMessage());
+            }
+        }
+    }
+
+    /** Idle or out of service: compares the store's health with the state and tells the machine. */
+    public void checkHealth() {
+        boolean oos = state.phase() instanceof SessionState.Phase.OutOfService;
+        boolean idle = state.phase() instanceof SessionState.Phase.Idle;
+        if (!oos && !idle) {
+            return;
+        }
+        long free = outbox.freeBytes();
+        boolean diskOk = free >= config.outbox().minFreeBytes();
+        if (idle && (outbox.failed() || !diskOk)) {
+            String why = outbox.failed() ? "store-failed" : "disk-low";
+            Logger.error("out of service deviceId={} why={} freeBytes={}", config.deviceId(), why, free);
+            feed(new SessionInput.StoreFailed(why));
+        } else if (oos && diskOk && outbox.probe()) {
+            Logger.info("back in service deviceId={}", config.deviceId());
+            feed(new SessionInput.StoreHealthy());
+        }
+    }
+
+    /** A receipt was stored; shows it if the resident is waiting, grants claw plays, remembers blocked cards. */
+    public void receiptSettled(Receipt receipt, Settlement settlement) {
+        long now = nowMs.getAsLong();
+        if (receipt.reason().filter(r -> r == Reason.CARD_BLOCKED).isPresent() && settlement.card().isPresent()) {
+            blockedUntil.put(settlement.card().get(), now + config.session().blockedCardMemory().toMillis());
+        }
+        feed(new SessionInput.ReceiptArrived(receipt));
+        if (config.claw() && settlement.type().equals("deposit") && receipt.status() == DecisionStatus.CREDITED) {
+            grantPlays(receipt.eventId(), clawPolicy.playsFor(settlement.netGrams().orElse(0)));
+        }
+    }
+
+    public void feed(SessionInput input) {
+        pending.add(input);
+        if (stepping) {
+            return;
+        }
+        stepping = true;
+        try {
+            SessionInput next;
+            while ((next = pending.poll()) != null) {
+                SessionMachine.Step step = machine.step(state, next, nowMs.getAsLong());
+                state = step.state();
+                for (SessionAction action : step.actions()) {
+                    if (!run(action)) {
+                        break;
+                    }
+                }
+            }
+        } finally {
+            stepping = false;
+        }
+    }
+
+    /** Runs one action; false when a store failure stops the rest of the step. */
+    private boolean run(SessionAction action) {
+        if (action instanceof Show s) {
+            display.show(s.message());
+        } else if (action instanceof Unlock) {
+            safely("unlock", () -> hardware.doorLock().unlock());
+        } else if (action instanceof Lock) {
+            safely("lock", () -> hardware.doorLock().lock());
+        } else if (action instanceof OpenJournal j) {
+            try {
+                outbox.openJournal(j.card(), j.tareGrams());
+                Logger.info("session opened deviceId={} tareGrams={}", config.deviceId(), j.tareGrams());
+            } catch (StoreException e) {
+                // The door stays locked: no session we could not journal.
+                storeFailed(e);
+                safely("lock", () -> hardware.doorLock().lock());
+                pending.clear();
+                pending.add(new SessionInput.StoreFailed(e.getMessage()));
+                state = SessionState.idle(state.doorOpen());
+                return false;
+            }
+        } else if (action instanceof CloseJournal c) {
+            try {
+                outbox.closeJournal("session ended without event: " + c.why());
+                Logger.info("session ended without event deviceId={} why={}", config.deviceId(), c.why());
+            } catch (StoreException e) {
+                storeFailed(e);
+            }
+        } else if (action instanceof RecordDeposit d) {
+            try {
+                StoredEvent e = outbox.append(seq -> signer.deposit(seq, d.card(), config.material(), d.tareGrams(),
+                        d.grossGrams(), calibratedAt), true, Optional.empty()).orElseThrow();
+                Logger.info("deposit recorded deviceId={} eventId={} netGrams={}", config.deviceId(), e.eventId(),
+                        d.grossGrams() - d.tareGrams());
+                onCommit.run();
+                pending.add(new SessionInput.Committed(e.eventId(), d.grossGrams() - d.tareGrams()));
+            } catch (StoreException e) {
+                storeFailed(e);
+                pending.add(new SessionInput.StoreFailed(e.getMessage()));
+                return false;
+            }
+        } else if (action instanceof RecordDoorForced) {
+            try {
+                StoredEvent e = outbox.append(signer::doorForced, false, Optional.empty()).orElseThrow();
+                Logger.warn("door forced deviceId={} eventId={}", config.deviceId(), e.eventId());
+                onCommit.run();
+            } catch (StoreException e) {
+                storeFailed(e);
+                pending.add(new SessionInput.StoreFailed(e.getMessage()));
+            }
+        } else if (action instanceof ReceiptOverdue o) {
+            Logger.info("no receipt yet deviceId={} eventId={}: recorded, credited when online", config.deviceId(),
+                    o.eventId());
+            if (config.claw()) {
+                grantPlays(o.eventId(), clawPolicy.offlinePlaysFor(o.netGrams()));
+            }
+        }
+        return true;
+    }
+
+    private void grantPlays(String forEventId, int plays) {
+        if (plays <= 0 || hardware.coinLine().isEmpty()) {
+            return;
+        }
+        try {
+            Optional<StoredEvent> e = outbox.append(seq -> signer.clawPlay(seq, plays, forEventId), false,
+                    Optional.of(new Outbox.ClawGrant(forEventId, plays)));
+            if (e.isEmpty()) {
+                return;
+            }
+            onCommit.run();
+            // After the commit: a crash here loses the plays rather than granting them twice.
+            hardware.coinLine().get().grantPlays(plays);
+            Logger.info("claw plays granted deviceId={} eventId={} forEventId={} plays={}", config.deviceId(),
+                    e.get().eventId(), forEventId, plays);
+            display.show(new DisplayMessage.PlaysGranted(plays));
+        } catch (StoreException e) {
+            storeFailed(e);
+        } catch (IOException e) {
+            Logger.error("coin line failed deviceId={} forEventId={}: {}", config.deviceId(), forEventId, e.getMessage());
+        }
+    }
+
+    private void recordPrize(int slot) {
+        try {
+            StoredEvent e = outbox.append(seq -> signer.prize(seq, slot), false, Optional.empty()).orElseThrow();
+            Logger.info("prize recorded deviceId={} eventId={} slot={}", config.deviceId(), e.eventId(), slot);
+            onCommit.run();
+        } catch (StoreException e) {
+            storeFailed(e);
+        }
+    }
+
+    private boolean isBlocked(String card, long now) {
+        Long until = blockedUntil.get(card);
+        if (until == null) {
+            return false;
+        }
+        if (until <= now) {
+            blockedUntil.remove(card);
+            return false;
+        }
+        return true;
+    }
+
+    private void storeFailed(StoreException e) {
+        Logger.error("store write failed deviceId={}: {}", config.deviceId(), e.getMessage());
+    }
+
+    private interface HardwareCall {
+        void run() throws IOException;
+    }
+
+    private void safely(String what, HardwareCall call) {
+        try {
+            call.run();
+        } catch (IOException e) {
+            Logger.error("door lock {} failed deviceId={}: {}", what, config.deviceId(), e.getMessage());
+        }
+    }
+}
