@@ -1,11 +1,51 @@
 package org.carbonkiosk.collector;
 
-/** Entry point of the collector; prints its usage until the module is built. */
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.tinylog.Logger;
+
+/**
+ * {@code java -jar kiosk-collector.jar [--config FILE]}: starts the collector with the file's
+ * settings and {@code KIOSK_*} environment overrides; stops gracefully on SIGTERM.
+ */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.out.println("usage: java -jar collector (not built yet)");
+        Optional<Path> file = Optional.empty();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--config") && i + 1 < args.length) {
+                file = Optional.of(Path.of(args[++i]));
+            } else if (args[i].equals("--help") || args[i].equals("-h")) {
+                System.out.println("usage: java -jar kiosk-collector.jar [--config FILE]  (see docs/collector.md)");
+                return;
+            } else {
+                System.err.println("unknown argument '" + args[i] + "'; usage: [--config FILE]");
+                System.exit(2);
+            }
+        }
+        CollectorApp app;
+        try {
+            app = CollectorApp.start(CollectorConfig.load(file, System.getenv()), Clock.systemUTC());
+        } catch (ConfigException e) {
+            System.err.println("collector: " + e.getMessage());
+            Logger.error("cannot start: {}", e.getMessage());
+            System.exit(2);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            stopped.countDown();
+        }, "shutdown"));
+        System.out.println("collector listening on HTTP port " + app.httpPort());
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

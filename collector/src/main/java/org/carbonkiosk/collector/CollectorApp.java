@@ -1,0 +1,235 @@
+package org.carbonkiosk.collector;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.carbonkiosk.collector.api.AdminToken;
+import org.carbonkiosk.collector.api.CardRoutes;
+import org.carbonkiosk.collector.api.DeviceRoutes;
+import org.carbonkiosk.collector.api.HttpApi;
+import org.carbonkiosk.collector.api.OpsRoutes;
+import org.carbonkiosk.collector.api.QueryRoutes;
+import org.carbonkiosk.collector.api.Route;
+import org.carbonkiosk.collector.decide.Checks;
+import org.carbonkiosk.collector.decide.Decider;
+import org.carbonkiosk.collector.decide.DepositDecider;
+import org.carbonkiosk.collector.decide.HeldReleaser;
+import org.carbonkiosk.collector.decide.KeyDirectory;
+import org.carbonkiosk.collector.decide.Screener;
+import org.carbonkiosk.collector.ingest.CommitListener;
+import org.carbonkiosk.collector.ingest.DecisionWriter;
+import org.carbonkiosk.collector.ingest.DeviceLiveState;
+import org.carbonkiosk.collector.ingest.MqttIngest;
+import org.carbonkiosk.collector.ingest.ReceiptPublisher;
+import org.carbonkiosk.collector.ledger.Backoff;
+import org.carbonkiosk.collector.ledger.HttpLedger;
+import org.carbonkiosk.collector.ledger.LedgerForwarder;
+import org.carbonkiosk.collector.metrics.Metrics;
+import org.carbonkiosk.collector.store.Dialect;
+import org.carbonkiosk.collector.store.Store;
+import org.carbonkiosk.protocol.jws.SignedEventCodec;
+import org.tinylog.Logger;
+
+/**
+ * The collector, embeddable: MQTT ingest, decisions, store, ledger forwarding, HTTP API.
+ * {@code clock} is the only source of business time (receive time, months of unsynced events,
+ * stale and clock-skew checks); retries and timers use real time.
+ */
+public final class CollectorApp implements AutoCloseable {
+    private final Store store;
+    private final AdminToken token;
+    private final DecisionWriter writer;
+    private final MqttIngest ingest;
+    private final LedgerForwarder forwarder;
+    private final HttpApi http;
+    private final Metrics metrics;
+    private volatile boolean closed;
+
+    private CollectorApp(Store store, AdminToken token, DecisionWriter writer, MqttIngest ingest,
+                         LedgerForwarder forwarder, HttpApi http, Metrics metrics) {
+        this.store = store;
+        this.token = token;
+        this.writer = writer;
+        this.ingest = ingest;
+        this.forwarder = forwarder;
+        this.http = http;
+        this.metrics = metrics;
+    }
+
+    /** Starts everything; returns once the HTTP API listens and the broker connection was tried. */
+    public static CollectorApp start(CollectorConfig config, Clock clock) {
+        return start(config, clock, CommitListener.NONE);
+    }
+
+    /** As {@link #start(CollectorConfig, Clock)}, with a hook after each commit (tests inject faults there). */
+    static CollectorApp start(CollectorConfig config, Clock clock, CommitListener commitListener) {
+        String dbUrl = config.effectiveDbUrl();
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new ConfigException("data.dir", "cannot create " + config.dataDir() + ": " + e.getMessage());
+        }
+        Store store = Store.open(dbUrl, config.dbPoolSize());
+        List<AutoCloseable> started = new ArrayList<>();
+        started.add(store);
+        try {
+            AdminToken token = AdminToken.resolve(config.adminToken(), config.dataDir());
+            Metrics metrics = new Metrics();
+            DeviceLiveState live = new DeviceLiveState();
+            Checks checks = new Checks(config.lateWindow(), config.maxClockSkew(), config.calibrationMaxAge(),
+                    config.calibrationRequired());
+            DepositDecider deposits = new DepositDecider(store, config.rules(), checks);
+            Decider decider = new Decider(store, deposits, config.rules(), clock);
+            HeldReleaser releaser = new HeldReleaser(store, deposits, decider, clock);
+            LedgerForwarder forwarder = config.ledgerUrl().isEmpty() ? null
+                    : new LedgerForwarder(store, new HttpLedger(config.ledgerUrl(), config.ledgerToken(),
+                    config.ledgerTimeout()), new Backoff(config.ledgerBackoffInitial(), config.ledgerBackoffMax()),
+                    metrics);
+            if (forwarder == null) {
+                Logger.warn("no ledger.url configured: ledger forwarding is paused (credits wait in the outbox)");
+            }
+            AtomicReference<ReceiptPublisher> receipts = new AtomicReference<>();
+            CommitListener listener = decided -> {
+                if (forwarder != null) {
+                    forwarder.nudge();
+                }
+                commitListener.committed(decided);
+            };
+            DecisionWriter writer = new DecisionWriter(store, decider, (d, r) -> receipts.get().publish(d, r), live,
+                    metrics, listener, config.ingestBatchSize());
+            Screener screener = new Screener(SignedEventCodec.standard(), new KeyDirectory(store), metrics);
+            MqttIngest ingest = new MqttIngest(config.mqttUrl(), clientId(config), config.mqttUsername(),
+                    config.mqttPassword(), config.mqttSessionExpiry(), config.verifyThreads(), screener, writer,
+                    live, clock);
+            receipts.set(ingest);
+            List<Route> routes = new ArrayList<>();
+            routes.addAll(new DeviceRoutes(store, live, clock).routes());
+            routes.addAll(new CardRoutes(store, releaser, ingest, clock).routes());
+            routes.addAll(new QueryRoutes(store, config.rules()).routes());
+            routes.addAll(new OpsRoutes(store, metrics, ingest::isConnected, forwarder).routes());
+            HttpApi http = new HttpApi(config.httpBind(), config.httpPort(), token, routes);
+            registerGauges(metrics, store, live, writer, forwarder == null);
+            writer.start();
+            started.add(writer::halt);
+            if (forwarder != null) {
+                forwarder.start();
+                started.add(forwarder::stop);
+            }
+            http.start();
+            started.add(http);
+            ingest.start(Duration.ofSeconds(10));
+            CollectorApp app = new CollectorApp(store, token, writer, ingest, forwarder, http, metrics);
+            Logger.info("collector started: HTTP port {}, {}", http.port(), config);
+            return app;
+        } catch (IOException e) {
+            closeAll(started);
+            throw new ConfigException("http.port", "cannot listen: " + e.getMessage());
+        } catch (RuntimeException e) {
+            closeAll(started);
+            throw e;
+        }
+    }
+
+    private static void registerGauges(Metrics metrics, Store store, DeviceLiveState live, DecisionWriter writer,
+                                       boolean paused) {
+        metrics.gauge("kiosk_ledger_backlog", "Credits waiting to be forwarded to the ledger.",
+                () -> store.db().read(c -> store.outbox().backlog(c)).pending());
+        metrics.gauge("kiosk_ledger_dead_letters", "Credits the ledger refused, waiting for an operator.",
+                () -> store.db().read(c -> store.outbox().backlog(c)).dead());
+        metrics.gauge("kiosk_ledger_paused", "1 when no ledger URL is configured.", () -> paused ? 1 : 0);
+        metrics.gauge("kiosk_devices_online", "Devices whose retained status is online.", live::onlineCount);
+        metrics.gauge("kiosk_seq_gaps_open", "Missing event seqs below each device's highest seq.",
+                () -> store.db().read(c -> store.devices().openGaps(c)));
+        metrics.gauge("kiosk_decision_queue", "Screened messages waiting for their decision.", writer::queued);
+    }
+
+    private static void closeAll(List<AutoCloseable> started) {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                Logger.warn("while stopping: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** The configured client id, or one derived from the host name and the data directory (stable). */
+    static String clientId(CollectorConfig config) {
+        if (!config.mqttClientId().isEmpty()) {
+            return config.mqttClientId();
+        }
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "localhost";
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((host + "|"
+                    + config.dataDir().toAbsolutePath() + "|" + config.effectiveDbUrl()).getBytes(StandardCharsets.UTF_8));
+            return "kiosk-collector-" + HexFormat.of().formatHex(digest, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The real HTTP port. */
+    public int httpPort() {
+        return http.port();
+    }
+
+    public String adminToken() {
+        return token.value();
+    }
+
+    /** The store's dialect (for operations and tests). */
+    public Dialect dialect() {
+        return store.db().dialect();
+    }
+
+    Metrics metrics() {
+        return metrics;
+    }
+
+    /** Graceful: stop taking messages, finish in-flight decisions, disconnect, close the store. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        Logger.info("collector stopping");
+        ingest.stopAccepting();
+        writer.stop();
+        ingest.close();
+        if (forwarder != null) {
+            forwarder.stop();
+        }
+        http.close();
+        store.close();
+        Logger.info("collector stopped");
+    }
+
+    /** Stops at once, acknowledging nothing more: a crash, for tests. */
+    synchronized void halt() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        writer.halt();
+        ingest.close();
+        if (forwarder != null) {
+            forwarder.stop();
+        }
+        http.close();
+        store.close();
+    }
+}

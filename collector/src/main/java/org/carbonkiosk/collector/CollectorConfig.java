@@ -1,0 +1,284 @@
+package org.carbonkiosk.collector;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import org.carbonkiosk.collector.credit.CreditRule;
+import org.carbonkiosk.collector.credit.RuleVersions;
+
+/**
+ * Every setting of the collector, validated once. {@link #defaults()} is the no-config start;
+ * {@link #load(Optional, Map)} reads a properties file with {@code KIOSK_*} environment overrides.
+ * Keys and defaults are listed in {@code docs/collector.md}. Empty strings mean "not set".
+ *
+ * @param mqttUrl              broker, {@code tcp://host:1883} or {@code ssl://host:8883}
+ * @param mqttClientId         stable client id (persistent session); empty = derived from host and data dir
+ * @param mqttSessionExpiry    how long the broker keeps the session (and unacknowledged events) while away
+ * @param httpPort             HTTP API port; 0 = ephemeral
+ * @param dataDir              SQLite database and the generated admin token live here
+ * @param dbUrl                JDBC URL; empty = {@code jdbc:sqlite:<dataDir>/collector.db}
+ * @param adminToken           bearer token for writes; empty = read or generate {@code <dataDir>/admin.token}
+ * @param ledgerUrl            ledger base URL; empty = forwarding paused
+ * @param rules                credit rule versions
+ * @param lateWindow           how long after its end a month stays open (stale, held releases)
+ * @param maxClockSkew         occurredAt later than receive time by more than this: {@code clock-skew}
+ * @param calibrationMaxAge    older calibration: {@code calibration-expired}
+ * @param calibrationRequired  a deposit without {@code calibratedAt} is held
+ * @param ingestBatchSize      decisions committed per transaction at most (group commit)
+ * @param verifyThreads        threads decoding and verifying signatures
+ */
+public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUsername, String mqttPassword,
+                              Duration mqttSessionExpiry, int httpPort, String httpBind, Path dataDir, String dbUrl,
+                              int dbPoolSize, String adminToken, String ledgerUrl, String ledgerToken,
+                              Duration ledgerTimeout, Duration ledgerBackoffInitial, Duration ledgerBackoffMax,
+                              RuleVersions rules, Duration lateWindow, Duration maxClockSkew,
+                              Duration calibrationMaxAge, boolean calibrationRequired, int ingestBatchSize,
+                              int verifyThreads) {
+
+    public CollectorConfig {
+        Objects.requireNonNull(mqttUrl, "mqttUrl");
+        Objects.requireNonNull(mqttClientId, "mqttClientId");
+        Objects.requireNonNull(mqttUsername, "mqttUsername");
+        Objects.requireNonNull(mqttPassword, "mqttPassword");
+        Objects.requireNonNull(mqttSessionExpiry, "mqttSessionExpiry");
+        Objects.requireNonNull(httpBind, "httpBind");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(dbUrl, "dbUrl");
+        Objects.requireNonNull(adminToken, "adminToken");
+        Objects.requireNonNull(ledgerUrl, "ledgerUrl");
+        Objects.requireNonNull(ledgerToken, "ledgerToken");
+        Objects.requireNonNull(ledgerTimeout, "ledgerTimeout");
+        Objects.requireNonNull(ledgerBackoffInitial, "ledgerBackoffInitial");
+        Objects.requireNonNull(ledgerBackoffMax, "ledgerBackoffMax");
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(lateWindow, "lateWindow");
+        Objects.requireNonNull(maxClockSkew, "maxClockSkew");
+        Objects.requireNonNull(calibrationMaxAge, "calibrationMaxAge");
+        requireUrl("mqtt.url", mqttUrl, List.of("tcp", "ssl"));
+        if (!ledgerUrl.isEmpty()) {
+            requireUrl("ledger.url", ledgerUrl, List.of("http", "https"));
+        }
+        if (httpPort < 0 || httpPort > 65535) {
+            throw new ConfigException("http.port", "must be within [0, 65535], was " + httpPort);
+        }
+        if (!dbUrl.isEmpty() && !dbUrl.startsWith("jdbc:sqlite:") && !dbUrl.startsWith("jdbc:postgresql:")) {
+            throw new ConfigException("db.url", "must be jdbc:sqlite:... or jdbc:postgresql:...");
+        }
+        if (dbPoolSize < 1) {
+            throw new ConfigException("db.poolSize", "must be at least 1");
+        }
+        if (!adminToken.isEmpty() && adminToken.length() < 16) {
+            throw new ConfigException("admin.token", "must be at least 16 characters");
+        }
+        if (ledgerTimeout.isZero() || ledgerBackoffInitial.isZero() || ledgerBackoffMax.compareTo(ledgerBackoffInitial) < 0) {
+            throw new ConfigException("ledger.backoffMax", "timeouts and backoffs must be > 0, max >= initial");
+        }
+        if (ingestBatchSize < 1) {
+            throw new ConfigException("ingest.batchSize", "must be at least 1");
+        }
+        if (verifyThreads < 1) {
+            throw new ConfigException("ingest.verifyThreads", "must be at least 1");
+        }
+    }
+
+    /** The no-config start: SQLite under ./data, tcp://localhost:1883, HTTP 8080, the published rule. */
+    public static CollectorConfig defaults() {
+        return new CollectorConfig("tcp://localhost:1883", "", "", "", Duration.ofDays(7), 8080, "0.0.0.0",
+                Path.of("data"), "", 8, "", "", "", Duration.ofSeconds(10), Duration.ofSeconds(1),
+                Duration.ofMinutes(5), RuleVersions.of(CreditRule.defaults()), Duration.ofDays(7),
+                Duration.ofMinutes(5), Duration.ofDays(365), false, 256,
+                Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * Reads {@code file} (Java properties) when given, then the environment ({@code KIOSK_MQTT_URL}
+     * overrides {@code mqtt.url}, and so on for every key).
+     *
+     * @throws ConfigException naming the key of the first bad value
+     */
+    public static CollectorConfig load(Optional<Path> file, Map<String, String> env) {
+        Properties p = new Properties();
+        if (file.isPresent()) {
+            try (InputStream in = Files.newInputStream(file.get())) {
+                p.load(in);
+            } catch (IOException e) {
+                throw new ConfigException("--config", "cannot read " + file.get() + ": " + e.getMessage());
+            }
+        }
+        Settings s = new Settings(p, env);
+        CollectorConfig d = defaults();
+        return new CollectorConfig(
+                s.string("mqtt.url", d.mqttUrl), s.string("mqtt.clientId", ""),
+                s.string("mqtt.username", ""), s.string("mqtt.password", ""),
+                s.duration("mqtt.sessionExpiry", d.mqttSessionExpiry),
+                s.integer("http.port", d.httpPort, 0, 65535), s.string("http.bind", d.httpBind),
+                Path.of(s.string("data.dir", d.dataDir.toString())), s.string("db.url", ""),
+                s.integer("db.poolSize", d.dbPoolSize, 1, 256), s.string("admin.token", ""),
+                s.string("ledger.url", ""), s.string("ledger.token", ""),
+                s.duration("ledger.timeout", d.ledgerTimeout),
+                s.duration("ledger.backoffInitial", d.ledgerBackoffInitial),
+                s.duration("ledger.backoffMax", d.ledgerBackoffMax),
+                rules(s), s.duration("rule.lateWindow", d.lateWindow),
+                s.duration("rule.maxClockSkew", d.maxClockSkew),
+                s.duration("rule.calibrationMaxAge", d.calibrationMaxAge),
+                s.bool("rule.calibrationRequired", d.calibrationRequired),
+                s.integer("ingest.batchSize", d.ingestBatchSize, 1, 10_000),
+                s.integer("ingest.verifyThreads", d.verifyThreads, 1, 256));
+    }
+
+    private static RuleVersions rules(Settings s) {
+        CreditRule base = CreditRule.defaults();
+        List<CreditRule> versions = new ArrayList<>();
+        for (String name : s.string("rule.versions", base.version()).split(",")) {
+            String n = name.trim();
+            if (n.isEmpty()) {
+                throw new ConfigException("rule.versions", "empty version name");
+            }
+            try {
+                versions.add(new CreditRule(n,
+                        s.instant("rule." + n + ".effectiveFrom", s.instant("rule.effectiveFrom", Instant.EPOCH)),
+                        ruleInt(s, n, "gramsPerKg", base.gramsPerKg()),
+                        ruleInt(s, n, "perDepositCapGrams", base.perDepositCapGrams()),
+                        ruleInt(s, n, "monthlyCapGrams", base.monthlyCapGrams()),
+                        ruleInt(s, n, "monthlyCountLimit", base.monthlyCountLimit()),
+                        ruleInt(s, n, "minNetGrams", base.minNetGrams()),
+                        ruleInt(s, n, "maxNetGrams", base.maxNetGrams())));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("rule." + n + ".maxNetGrams", "must be >= minNetGrams: " + e.getMessage());
+            }
+        }
+        try {
+            return new RuleVersions(versions);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("rule.versions", e.getMessage());
+        }
+    }
+
+    private static int ruleInt(Settings s, String version, String param, int defaultValue) {
+        String specific = "rule." + version + "." + param;
+        if (s.optional(specific).isPresent()) {
+            return s.integer(specific, defaultValue, 0, 100_000_000);
+        }
+        return s.integer("rule." + param, defaultValue, 0, 100_000_000);
+    }
+
+    private static void requireUrl(String key, String url, List<String> schemes) {
+        try {
+            URI uri = new URI(url);
+            if (uri.getScheme() == null || !schemes.contains(uri.getScheme()) || uri.getHost() == null) {
+                throw new ConfigException(key, "must be a URL with scheme " + schemes + " and a host, was '" + url + "'");
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw new ConfigException(key, "is not a URL: '" + url + "'");
+        }
+    }
+
+    /** The JDBC URL in effect. */
+    public String effectiveDbUrl() {
+        return dbUrl.isEmpty() ? "jdbc:sqlite:" + dataDir.resolve("collector.db") : dbUrl;
+    }
+
+    public CollectorConfig withMqttUrl(String v) {
+        return new CollectorConfig(v, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, httpPort, httpBind,
+                dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken, ledgerTimeout, ledgerBackoffInitial,
+                ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge, calibrationRequired,
+                ingestBatchSize, verifyThreads);
+    }
+
+    public CollectorConfig withMqttClientId(String v) {
+        return new CollectorConfig(mqttUrl, v, mqttUsername, mqttPassword, mqttSessionExpiry, httpPort, httpBind,
+                dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken, ledgerTimeout, ledgerBackoffInitial,
+                ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge, calibrationRequired,
+                ingestBatchSize, verifyThreads);
+    }
+
+    public CollectorConfig withHttpPort(int v) {
+        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, v, httpBind,
+                dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken, ledgerTimeout, ledgerBackoffInitial,
+                ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge, calibrationRequired,
+                ingestBatchSize, verifyThreads);
+    }
+
+    public CollectorConfig withDataDir(Path v) {
+        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, httpPort,
+                httpBind, v, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken, ledgerTimeout,
+                ledgerBackoffInitial, ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge,
+                calibrationRequired, ingestBatchSize, verifyThreads);
+    }
+
+    public CollectorConfig withDbUrl(String v) {
+        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, httpPort,
+                httpBind, dataDir, v, dbPoolSize, adminToken, ledgerUrl, ledgerToken, ledgerTimeout,
+                ledgerBackoffInitial, ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge,
+                calibrationRequired, ingestBatchSize, verifyThreads);
+    }
+
+    public CollectorConfig withAdminToken(String v) {
+        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, httpPort,
+                httpBind, dataDir, dbUrl, dbPoolSize, v, ledgerUrl, ledgerToken, ledgerTimeout, ledgerBackoffInitial,
+                ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge, calibrationRequired,
+                ingestBatchSize, verifyThreads);
+    }
+
+    public CollectorConfig withLedgerUrl(String v) {
+        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, httpPort,
+                httpBind, dataDir, dbUrl, dbPoolSize, adminToken, v, ledgerToken, ledgerTimeout, ledgerBackoffInitial,
+                ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge, calibrationRequired,
+                ingestBatchSize, verifyThreads);
+    }
+
+    public CollectorConfig withLedgerToken(String v) {
+        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, httpPort,
+                httpBind, dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, v, ledgerTimeout, ledgerBackoffInitial,
+                ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge, calibrationRequired,
+                ingestBatchSize, verifyThreads);
+    }
+
+    /** Ledger HTTP timeout and retry backoff (initial, doubling to max). */
+    public CollectorConfig withLedgerTiming(Duration timeout, Duration backoffInitial, Duration backoffMax) {
+        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, httpPort,
+                httpBind, dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken, timeout, backoffInitial,
+                backoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge, calibrationRequired,
+                ingestBatchSize, verifyThreads);
+    }
+
+    public CollectorConfig withRules(RuleVersions v) {
+        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, httpPort,
+                httpBind, dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken, ledgerTimeout,
+                ledgerBackoffInitial, ledgerBackoffMax, v, lateWindow, maxClockSkew, calibrationMaxAge,
+                calibrationRequired, ingestBatchSize, verifyThreads);
+    }
+
+    /** The late-arrival window, clock skew limit, calibration age and whether calibration is required. */
+    public CollectorConfig withChecks(Duration lateWindow, Duration maxClockSkew, Duration calibrationMaxAge,
+                                      boolean calibrationRequired) {
+        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, httpPort,
+                httpBind, dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken, ledgerTimeout,
+                ledgerBackoffInitial, ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge,
+                calibrationRequired, ingestBatchSize, verifyThreads);
+    }
+
+    public CollectorConfig withIngest(int batchSize, int verifyThreads) {
+        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, httpPort,
+                httpBind, dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken, ledgerTimeout,
+                ledgerBackoffInitial, ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge,
+                calibrationRequired, batchSize, verifyThreads);
+    }
+
+    @Override
+    public String toString() {
+        return "CollectorConfig[mqttUrl=" + mqttUrl + ", httpPort=" + httpPort + ", dataDir=" + dataDir
+                + ", db=" + (dbUrl.isEmpty() ? "sqlite" : dbUrl.replaceAll("password=[^&]*", "password=***"))
+                + ", ledgerUrl=" + (ledgerUrl.isEmpty() ? "(paused)" : ledgerUrl) + ", rules=" + rules + "]";
+    }
+}

@@ -1,0 +1,34 @@
+package org.carbonkiosk.collector;
+
+import org.carbonkiosk.broker.EmbeddedBroker;
+
+/** The broker of an integration test: {@code kiosk.it.mqttUrl} when set (Mosquitto in CI), else embedded HiveMQ CE. */
+final class TestBroker implements AutoCloseable {
+    private final EmbeddedBroker embedded;
+    private final String url;
+
+    private TestBroker(EmbeddedBroker embedded, String url) {
+        this.embedded = embedded;
+        this.url = url;
+    }
+
+    static TestBroker start() {
+        String external = System.getProperty("kiosk.it.mqttUrl", "");
+        if (!external.isBlank()) {
+            return new TestBroker(null, external);
+        }
+        EmbeddedBroker b = EmbeddedBroker.createTemporary().start();
+        return new TestBroker(b, b.url());
+    }
+
+    String url() {
+        return url;
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}
