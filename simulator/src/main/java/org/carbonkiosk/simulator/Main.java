@@ -14,6 +14,10 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        // HiveMQ CE needs logback as the SLF4J provider; the jar also carries tinylog's.
+        System.setProperty("slf4j.provider", "ch.qos.logback.classic.spi.LogbackServiceProvider");
+        System.setProperty("slf4j.internal.verbosity", "WARN");
+        System.setProperty("logback.configurationFile", "logback-simulator.xml");
         int code = new CommandLine(new Main()).execute(args);
         System.exit(code);
     }

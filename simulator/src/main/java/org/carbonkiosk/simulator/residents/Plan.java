@@ -74,6 +74,7 @@ public final class Plan {
         for (int r = 0; r < s.residents(); r++) {
             residents.add(resident(r, s, random));
         }
+        forceTheInterestingCases(residents, s);
         List<Step> steps = new ArrayList<>();
         List<Instant> hours = openHours(s);
         Map<String, Instant> firstUse = new HashMap<>();
@@ -81,7 +82,8 @@ public final class Plan {
             Resident resident = residents.get(r);
             double perHour = resident.profile().depositsPerWeek() / (7.0 * hours.size() / s.days());
             for (Instant hour : hours) {
-                if (random.nextDouble() >= perHour * dayShape(hour)) {
+                boolean forced = r < 3 && hour.equals(hours.get(Math.min(hours.size() - 1, 1 + r)));
+                if (!forced && random.nextDouble() >= perHour * dayShape(hour)) {
                     continue;
                 }
                 int card = random.nextInt(resident.cards().size());
@@ -106,6 +108,30 @@ public final class Plan {
         steps.stream().sorted(Comparator.comparing(Step::at).thenComparing(Plan::order))
                 .forEach(step -> slots.computeIfAbsent(step.at(), t -> new ArrayList<>()).add(step));
         return new Plan(s, residents, claw, slots);
+    }
+
+    /**
+     * Every plan, however small, has a card bound only after its first deposits (resident 1),
+     * a card never bound (resident 2) and a heavy recycler with two cards (resident 3), each
+     * depositing early on.
+     */
+    private static void forceTheInterestingCases(List<Resident> residents, ScenarioSettings s) {
+        if (residents.size() < 3) {
+            return;
+        }
+        Resident late = residents.get(0);
+        residents.set(0, new Resident(late.account(), late.profile(), List.of(
+                new Card(late.cards().get(0).uid(), Binding.LATER)), late.homeKiosks()));
+        Resident never = residents.get(1);
+        residents.set(1, new Resident(never.account(), never.profile(), List.of(
+                new Card(never.cards().get(0).uid(), Binding.NEVER)), never.homeKiosks()));
+        Resident heavy = residents.get(2);
+        List<Card> cards = new ArrayList<>();
+        cards.add(new Card(heavy.cards().get(0).uid(), Binding.AT_START));
+        byte[] second = heavy.cards().get(0).uid();
+        second[0] ^= 0x5a;
+        cards.add(new Card(second, Binding.AT_START));
+        residents.set(2, new Resident(heavy.account(), Profile.HEAVY, cards, heavy.homeKiosks()));
     }
 
     private static Resident resident(int index, ScenarioSettings s, Random random) {
