@@ -54,10 +54,17 @@ public final class MqttObserver implements AutoCloseable {
         return observer;
     }
 
-    /** Publishes raw bytes QoS 1, as a kiosk would; waits for the broker's PUBACK. */
+    /**
+     * Publishes raw bytes QoS 1, as a kiosk would. Does not wait: while the broker is away the
+     * client keeps the message and sends it after reconnecting.
+     */
     public void publish(String topic, byte[] payload) {
         client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload).send()
-                .orTimeout(30, TimeUnit.SECONDS).join();
+                .whenComplete((ack, error) -> {
+                    if (error != null) {
+                        Logger.warn("observer publish to {} failed: {}", topic, error.getMessage());
+                    }
+                });
     }
 
     /** The latest first-time receipt of an event (a release of a held event replaces its earlier one). */
