@@ -7,7 +7,9 @@
 # Usage: bench/collector-throughput.sh [COUNT] [WARMUP]      (defaults 20000 and 3000)
 # Needs: mvn -B -q -DskipTests package   (kiosk-collector.jar and kiosk-simulator.jar)
 # Env:   THREADS (collector ingest.verifyThreads and baseline threads; default: nproc),
-#        DEVICES (simulated device keys, default 50)
+#        DEVICES (simulated device keys, default 50),
+#        BROKER=hivemq (default: the embedded HiveMQ CE, as in the demo) or BROKER=mosquitto
+#        (a private Mosquitto on a free port; needs the mosquitto binary)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +17,7 @@ COUNT="${1:-20000}"
 WARMUP="${2:-3000}"
 THREADS="${THREADS:-$(nproc)}"
 DEVICES="${DEVICES:-50}"
+BROKER="${BROKER:-hivemq}"
 SIM=simulator/target/kiosk-simulator.jar
 COLLECTOR=collector/target/kiosk-collector.jar
 for jar in "$SIM" "$COLLECTOR"; do
@@ -34,7 +37,13 @@ cleanup() {
 trap cleanup EXIT
 
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n1); work dir $WORK"
-java -jar "$SIM" broker --port "$MQTT_PORT" --dir "$WORK/broker" > "$WORK/broker.out" 2>&1 &
+if [ "$BROKER" = mosquitto ]; then
+  printf 'listener %s 127.0.0.1\nallow_anonymous true\nmax_queued_messages 100000\npersistence false\n' \
+    "$MQTT_PORT" > "$WORK/mosquitto.conf"
+  mosquitto -c "$WORK/mosquitto.conf" > "$WORK/broker.out" 2>&1 &
+else
+  java -jar "$SIM" broker --port "$MQTT_PORT" --dir "$WORK/broker" > "$WORK/broker.out" 2>&1 &
+fi
 PIDS+=($!)
 for i in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/"$MQTT_PORT") 2>/dev/null && break; sleep 1; done
 
@@ -48,7 +57,7 @@ for i in $(seq 1 60); do
 done
 curl -sf "http://127.0.0.1:$HTTP_PORT/health" > /dev/null || { echo "collector did not come up" >&2; cat "$WORK/collector.out" >&2; exit 1; }
 
-echo "broker tcp://127.0.0.1:$MQTT_PORT, collector http://127.0.0.1:$HTTP_PORT (SQLite in $WORK/collector), verify threads $THREADS"
+echo "broker $BROKER tcp://127.0.0.1:$MQTT_PORT, collector http://127.0.0.1:$HTTP_PORT (SQLite in $WORK/collector), verify threads $THREADS"
 java -jar "$SIM" load --mqtt-url "tcp://127.0.0.1:$MQTT_PORT" --collector-url "http://127.0.0.1:$HTTP_PORT" \
   --admin-token "$TOKEN" --count "$COUNT" --warmup "$WARMUP" --devices "$DEVICES" \
   --baseline-threads "$THREADS" --baseline-seconds 10 --p99-at-fraction 0.1 | tee "$WORK/load.out"
