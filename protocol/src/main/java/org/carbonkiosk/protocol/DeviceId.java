@@ -10,7 +10,18 @@ public final class DeviceId {
     }
 
     public static boolean isValid(String deviceId) {
-        return deviceId != null && PATTERN.matcher(deviceId).matches();
+        // the pattern above, by hand: it runs several times for every received event
+        if (deviceId == null || deviceId.length() < 3 || deviceId.length() > 32) {
+            return false;
+        }
+        for (int i = 0; i < deviceId.length(); i++) {
+            char c = deviceId.charAt(i);
+            boolean ok = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (c == '-' && i > 0);
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Returns the id when valid; throws {@link IllegalArgumentException} naming it otherwise. */

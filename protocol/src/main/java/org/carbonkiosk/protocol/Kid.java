@@ -23,10 +23,23 @@ public record Kid(String deviceId, int keyVersion) {
         if (!DeviceId.isValid(device)) {
             return DecodeResult.malformed(MalformedReason.BAD_KID, "kid has an invalid deviceId");
         }
-        if (!version.matches("[1-9][0-9]{0,8}")) {
+        if (!isKeyVersion(version)) {
             return DecodeResult.malformed(MalformedReason.BAD_KID, "kid has an invalid keyVersion");
         }
         return DecodeResult.ok(new Kid(device, Integer.parseInt(version)));
+    }
+
+    /** {@code [1-9][0-9]{0,8}}. */
+    private static boolean isKeyVersion(String s) {
+        if (s.isEmpty() || s.length() > 9 || s.charAt(0) == '0') {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

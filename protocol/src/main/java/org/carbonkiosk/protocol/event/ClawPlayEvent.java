@@ -16,7 +16,9 @@ public record ClawPlayEvent(Envelope envelope, int plays, String forEventId) imp
         if (plays < 1 || plays > MAX_PLAYS) {
             throw new IllegalArgumentException("plays must be within [1, " + MAX_PLAYS + "]");
         }
-        Objects.requireNonNull(forEventId, "forEventId");
+        if (!Envelope.isValidEventId(forEventId)) {
+            throw new IllegalArgumentException("forEventId must be an eventId (deviceId:seq), was " + forEventId);
+        }
     }
 
     @Override

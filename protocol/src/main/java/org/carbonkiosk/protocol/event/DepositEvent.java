@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.carbonkiosk.protocol.CardToken;
 
 /**
  * Items weighed into a recycling box. {@code netGrams} is always {@code grossGrams - tareGrams}
@@ -20,7 +21,7 @@ public record DepositEvent(Envelope envelope, String card, Material material, in
 
     public DepositEvent {
         Objects.requireNonNull(envelope, "envelope");
-        if (card == null || !CARD_PATTERN.matcher(card).matches()) {
+        if (!CardToken.isValid(card)) {
             throw new IllegalArgumentException("card must be 64 lowercase hex characters");
         }
         Objects.requireNonNull(material, "material");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.Set;
+import org.carbonkiosk.protocol.CardToken;
 import org.carbonkiosk.protocol.DecodeResult;
 import org.carbonkiosk.protocol.DeviceId;
 import org.carbonkiosk.protocol.MalformedReason;
@@ -22,7 +23,6 @@ public final class EventCodec {
             "netGrams", "calibratedAt");
     private static final Set<String> CLAW_PLAY = union(ENVELOPE, "plays", "forEventId");
     private static final Set<String> PRIZE = union(ENVELOPE, "slot");
-    private static final int MAX_AGENT_LENGTH = 32;
 
     private EventCodec() {
     }
@@ -62,11 +62,14 @@ public final class EventCodec {
             return DecodeResult.ok(read(StrictJson.parseObject(payload)));
         } catch (MalformedException e) {
             return e.toResult();
+        } catch (IllegalArgumentException e) {
+            // a record invariant the checks above missed: still a bad message, never an exception
+            return DecodeResult.malformed(MalformedReason.OUT_OF_RANGE, String.valueOf(e.getMessage()));
         }
     }
 
     private static KioskEvent read(JsonObject o) {
-        long v = o.integer("v", Integer.MIN_VALUE, Integer.MAX_VALUE);
+        long v = o.integer("v", Long.MIN_VALUE, Long.MAX_VALUE);
         if (v != Envelope.VERSION) {
             throw new MalformedException(MalformedReason.UNSUPPORTED_VERSION, "v must be 1, was " + v);
         }
@@ -103,7 +106,7 @@ public final class EventCodec {
         OffsetDateTime occurredAt = timestamp(o, "occurredAt");
         boolean clockSynced = o.bool("clockSynced");
         String agent = o.string("agent");
-        if (agent.isEmpty() || agent.length() > MAX_AGENT_LENGTH) {
+        if (agent.isEmpty() || agent.length() > Envelope.MAX_AGENT_LENGTH) {
             throw new MalformedException(MalformedReason.OUT_OF_RANGE, "agent must be 1 to 32 characters");
         }
         return new Envelope(deviceId, seq, occurredAt, clockSynced, agent);
@@ -111,7 +114,7 @@ public final class EventCodec {
 
     private static DepositEvent readDeposit(JsonObject o, Envelope envelope) {
         String card = o.string("card");
-        if (!DepositEvent.CARD_PATTERN.matcher(card).matches()) {
+        if (!CardToken.isValid(card)) {
             throw new MalformedException(MalformedReason.BAD_CARD, "card must be 64 lowercase hex characters");
         }
         String materialName = o.string("material");
@@ -131,9 +134,7 @@ public final class EventCodec {
 
     private static String readEventId(JsonObject o, String name) {
         String value = o.string(name);
-        int colon = value.lastIndexOf(':');
-        if (colon <= 0 || !DeviceId.isValid(value.substring(0, colon))
-                || !value.substring(colon + 1).matches("[1-9][0-9]{0,15}")) {
+        if (!Envelope.isValidEventId(value)) {
             throw new MalformedException(MalformedReason.ILL_TYPED_MEMBER, "'" + name + "' must be an eventId");
         }
         return value;

@@ -1,6 +1,5 @@
 package org.carbonkiosk.protocol.event;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The {@code type} member of an event payload. Only deposits are ever credited. */
@@ -11,6 +10,7 @@ public enum EventType {
     DOOR_FORCED("door-forced"),
     TAMPER("tamper");
 
+    private static final EventType[] VALUES = values();
     private final String wire;
 
     EventType(String wire) {
@@ -22,6 +22,11 @@ public enum EventType {
     }
 
     public static Optional<EventType> fromWire(String wire) {
-        return Arrays.stream(values()).filter(t -> t.wire.equals(wire)).findFirst();
+        for (EventType v : VALUES) {
+            if (v.wire.equals(wire)) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,6 +1,5 @@
 package org.carbonkiosk.protocol.event;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** What a deposit holds. */
@@ -12,6 +11,7 @@ public enum Material {
     TEXTILE("textile"),
     MIXED("mixed");
 
+    private static final Material[] VALUES = values();
     private final String wire;
 
     Material(String wire) {
@@ -23,6 +23,11 @@ public enum Material {
     }
 
     public static Optional<Material> fromWire(String wire) {
-        return Arrays.stream(values()).filter(m -> m.wire.equals(wire)).findFirst();
+        for (Material v : VALUES) {
+            if (v.wire.equals(wire)) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -83,6 +83,16 @@ public final class JsonObject {
         return Optional.of(intValue(name, min, max));
     }
 
+    /** A member that must be present and is a string or JSON {@code null} (empty). */
+    public Optional<String> nullableString(String name) {
+        return required(name).isNull() ? Optional.empty() : Optional.of(string(name));
+    }
+
+    /** A member that must be present and is an integer within [min, max] or JSON {@code null} (empty). */
+    public Optional<Integer> nullableInt(String name, int min, int max) {
+        return required(name).isNull() ? Optional.empty() : Optional.of(intValue(name, min, max));
+    }
+
     public JsonObject object(String name) {
         JsonNode value = required(name);
         if (!value.isObject()) {

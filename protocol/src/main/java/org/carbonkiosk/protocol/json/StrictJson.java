@@ -9,10 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import org.carbonkiosk.protocol.MalformedReason;
 
 /**
@@ -76,13 +72,15 @@ public final class StrictJson {
     }
 
     private static void requireUtf8(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes));
-        } catch (CharacterCodingException e) {
-            throw new MalformedException(MalformedReason.BAD_JSON, "not valid UTF-8");
+        if (bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
+            throw new MalformedException(MalformedReason.BAD_JSON, "byte order mark before the JSON text");
+        }
+        int bad = Utf8.firstInvalid(bytes);
+        if (bad >= 0) {
+            // A JSON text never holds a raw NUL byte (control characters are escaped in strings and not
+            // allowed elsewhere); refusing it also stops Jackson from guessing UTF-16/32.
+            throw new MalformedException(MalformedReason.BAD_JSON, bytes[bad] == 0
+                    ? "NUL byte: JSON on the wire is UTF-8 only" : "not valid UTF-8 at byte " + bad);
         }
     }
 

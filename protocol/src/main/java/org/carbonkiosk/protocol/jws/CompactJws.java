@@ -1,6 +1,7 @@
 package org.carbonkiosk.protocol.jws;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.carbonkiosk.protocol.DecodeResult;
 import org.carbonkiosk.protocol.MalformedReason;
 
@@ -26,26 +27,39 @@ public record CompactJws(byte[] header, byte[] payload, byte[] signature, byte[]
             return DecodeResult.malformed(MalformedReason.OVERSIZE,
                     "message of " + message.length + " bytes exceeds " + maxBytes);
         }
-        for (byte b : message) {
+        int first = -1;
+        int second = -1;
+        int dots = 0;
+        for (int i = 0; i < message.length; i++) {
+            byte b = message[i];
             if (b < 0x21 || b > 0x7e) {
                 return DecodeResult.malformed(MalformedReason.NOT_COMPACT_JWS, "compact JWS must be printable ASCII");
             }
-        }
-        String text = new String(message, StandardCharsets.US_ASCII);
-        int first = text.indexOf('.');
-        int second = first < 0 ? -1 : text.indexOf('.', first + 1);
-        if (first < 0 || second < 0 || text.indexOf('.', second + 1) >= 0) {
-            return DecodeResult.malformed(MalformedReason.NOT_COMPACT_JWS, "compact JWS must have exactly three parts");
-        }
-        DecodeResult<byte[]> header = Base64Url.decode(text.substring(0, first));
-        DecodeResult<byte[]> payload = Base64Url.decode(text.substring(first + 1, second));
-        DecodeResult<byte[]> signature = Base64Url.decode(text.substring(second + 1));
-        for (DecodeResult<byte[]> part : java.util.List.of(header, payload, signature)) {
-            if (!part.isOk()) {
-                return part.map(b -> null);
+            if (b == '.') {
+                dots++;
+                if (dots == 1) {
+                    first = i;
+                } else if (dots == 2) {
+                    second = i;
+                }
             }
         }
-        byte[] signingInput = text.substring(0, second).getBytes(StandardCharsets.US_ASCII);
+        if (dots != 2) {
+            return DecodeResult.malformed(MalformedReason.NOT_COMPACT_JWS, "compact JWS must have exactly three parts");
+        }
+        DecodeResult<byte[]> header = Base64Url.decode(message, 0, first);
+        if (!header.isOk()) {
+            return header.map(b -> null);
+        }
+        DecodeResult<byte[]> payload = Base64Url.decode(message, first + 1, second);
+        if (!payload.isOk()) {
+            return payload.map(b -> null);
+        }
+        DecodeResult<byte[]> signature = Base64Url.decode(message, second + 1, message.length);
+        if (!signature.isOk()) {
+            return signature.map(b -> null);
+        }
+        byte[] signingInput = Arrays.copyOf(message, second);
         return DecodeResult.ok(new CompactJws(header.value(), payload.value(), signature.value(), signingInput));
     }
 

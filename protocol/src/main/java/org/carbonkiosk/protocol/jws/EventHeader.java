@@ -1,6 +1,8 @@
 package org.carbonkiosk.protocol.jws;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Set;
 import org.carbonkiosk.protocol.DecodeResult;
 import org.carbonkiosk.protocol.Kid;
@@ -26,6 +28,10 @@ public record EventHeader(Kid kid) {
     }
 
     public static DecodeResult<EventHeader> decode(byte[] header) {
+        DecodeResult<EventHeader> exact = decodeCanonical(header);
+        if (exact != null) {
+            return exact;
+        }
         try {
             JsonObject o = StrictJson.parseObject(header);
             // alg first: a wrong algorithm (including "none") is the most important thing to name.
@@ -45,6 +51,31 @@ public record EventHeader(Kid kid) {
         } catch (MalformedException e) {
             return DecodeResult.malformed(MalformedReason.BAD_HEADER, "header: " + e.getMessage());
         }
+    }
+
+    private static final byte[] CANONICAL_START = "{\"alg\":\"EdDSA\",\"kid\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CANONICAL_END = "\",\"typ\":\"kiosk-event\"}".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * The fast path for the header exactly as {@link #encode()} writes it (what every kiosk
+     * sends): the same answer as the general path, without building a JSON tree. Null when the
+     * header is written any other way; the general path then decides.
+     */
+    private static DecodeResult<EventHeader> decodeCanonical(byte[] h) {
+        int start = CANONICAL_START.length;
+        int end = h.length - CANONICAL_END.length;
+        if (end <= start || !Arrays.equals(h, 0, start, CANONICAL_START, 0, start)
+                || !Arrays.equals(h, end, h.length, CANONICAL_END, 0, CANONICAL_END.length)) {
+            return null;
+        }
+        for (int i = start; i < end; i++) {
+            byte b = h[i];
+            boolean plain = (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '-' || b == '/';
+            if (!plain) {
+                return null; // quotes, escapes, anything else: let the JSON parser judge
+            }
+        }
+        return Kid.parse(new String(h, start, end - start, StandardCharsets.US_ASCII)).map(EventHeader::new);
     }
 
     private static String safeString(JsonObject o, String name) {

@@ -32,6 +32,20 @@ public record PublicJwk(byte[] publicKey) {
         return Base64Url.encode(publicKey);
     }
 
+    /**
+     * The RFC 7638 JWK thumbprint: base64url SHA-256 of {@code {"crv":"Ed25519","kty":"OKP","x":"..."}}
+     * (required members only, lexicographic order, no whitespace). A short, stable fingerprint for logs.
+     */
+    public String thumbprint() {
+        String canonical = "{\"crv\":\"Ed25519\",\"kty\":\"OKP\",\"x\":\"" + x() + "\"}";
+        try {
+            return Base64Url.encode(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+        }
+    }
+
     public ObjectNode toJson() {
         ObjectNode o = StrictJson.newObject();
         o.put("kty", "OKP");

@@ -51,13 +51,30 @@ public record CreditRequest(String creditId, String account, int grams, String m
         return StrictJson.write(o);
     }
 
+    /** Decodes a body strictly (the stub ledger of the tests uses it); never throws on bad input. */
     public static DecodeResult<CreditRequest> decode(byte[] json) {
         try {
             JsonObject o = StrictJson.parseObject(json).onlyMembers(MEMBERS);
-            return DecodeResult.ok(new CreditRequest(o.string("creditId"), o.string("account"),
+            CreditRequest request = new CreditRequest(o.string("creditId"), o.string("account"),
                     o.intValue("grams", 1, Integer.MAX_VALUE), o.string("month"), o.string("occurredAt"),
                     o.string("deviceId"), o.intValue("netGrams", Integer.MIN_VALUE, Integer.MAX_VALUE),
-                    o.string("scenario"), o.string("ruleVersion"), o.string("evidence")));
+                    o.string("scenario"), o.string("ruleVersion"), o.string("evidence"));
+            if (!org.carbonkiosk.protocol.event.Envelope.isValidEventId(request.creditId())) {
+                throw new MalformedException(org.carbonkiosk.protocol.MalformedReason.EVENT_ID_MISMATCH,
+                        "creditId must be an eventId");
+            }
+            if (!org.carbonkiosk.protocol.DeviceId.isValid(request.deviceId())) {
+                throw new MalformedException(org.carbonkiosk.protocol.MalformedReason.BAD_DEVICE_ID, "bad deviceId");
+            }
+            if (!request.month().matches("\\d{4}-(0[1-9]|1[0-2])")) {
+                throw new MalformedException(org.carbonkiosk.protocol.MalformedReason.BAD_TIMESTAMP,
+                        "month must be yyyy-MM");
+            }
+            if (org.carbonkiosk.protocol.event.Timestamps.parse(request.occurredAt()).isEmpty()) {
+                throw new MalformedException(org.carbonkiosk.protocol.MalformedReason.BAD_TIMESTAMP,
+                        "occurredAt is not an RFC 3339 date-time");
+            }
+            return DecodeResult.ok(request);
         } catch (MalformedException | IllegalArgumentException e) {
             return e instanceof MalformedException m ? m.toResult()
                     : DecodeResult.malformed(org.carbonkiosk.protocol.MalformedReason.OUT_OF_RANGE, e.getMessage());

@@ -1,6 +1,5 @@
 package org.carbonkiosk.protocol.message;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** An event's current decision (PROTOCOL.md section 5). */
@@ -9,6 +8,7 @@ public enum DecisionStatus {
     HELD("held"),
     REJECTED("rejected");
 
+    private static final DecisionStatus[] VALUES = values();
     private final String wire;
 
     DecisionStatus(String wire) {
@@ -20,6 +20,11 @@ public enum DecisionStatus {
     }
 
     public static Optional<DecisionStatus> fromWire(String wire) {
-        return Arrays.stream(values()).filter(s -> s.wire.equals(wire)).findFirst();
+        for (DecisionStatus v : VALUES) {
+            if (v.wire.equals(wire)) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,6 +1,5 @@
 package org.carbonkiosk.protocol.message;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** Reason codes of PROTOCOL.md section 5, each with the status it comes with. */
@@ -20,6 +19,7 @@ public enum Reason {
     TOPIC_MISMATCH("topic-mismatch", DecisionStatus.REJECTED),
     MALFORMED("malformed", DecisionStatus.REJECTED);
 
+    private static final Reason[] VALUES = values();
     private final String wire;
     private final DecisionStatus status;
 
@@ -38,6 +38,11 @@ public enum Reason {
     }
 
     public static Optional<Reason> fromWire(String wire) {
-        return Arrays.stream(values()).filter(r -> r.wire.equals(wire)).findFirst();
+        for (Reason v : VALUES) {
+            if (v.wire.equals(wire)) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
     }
 }

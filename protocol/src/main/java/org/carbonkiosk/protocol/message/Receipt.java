@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.carbonkiosk.protocol.DecodeResult;
+import org.carbonkiosk.protocol.MalformedReason;
 import org.carbonkiosk.protocol.json.JsonObject;
 import org.carbonkiosk.protocol.json.MalformedException;
 import org.carbonkiosk.protocol.json.StrictJson;
@@ -27,6 +28,11 @@ public record Receipt(String eventId, DecisionStatus status, int creditedGrams, 
         Objects.requireNonNull(monthCreditedGrams, "monthCreditedGrams");
         Objects.requireNonNull(monthCapGrams, "monthCapGrams");
         Objects.requireNonNull(reason, "reason");
+    }
+
+    /** The decision this receipt reports. */
+    public Decision decision() {
+        return new Decision(status, reason, creditedGrams);
     }
 
     public Receipt asRepeat() {
@@ -57,17 +63,28 @@ public record Receipt(String eventId, DecisionStatus status, int creditedGrams, 
         return StrictJson.write(o);
     }
 
+    /**
+     * Decodes a receipt strictly: every member present ({@code null} where the contract allows
+     * it), nothing else, and a status, reason and creditedGrams that form a valid {@link Decision}.
+     */
     public static DecodeResult<Receipt> decode(byte[] json) {
         try {
             JsonObject o = StrictJson.parseObject(json).onlyMembers(MEMBERS);
+            String eventId = o.string("eventId");
             DecisionStatus status = DecisionStatus.fromWire(o.string("status")).orElseThrow(() ->
-                    new MalformedException(org.carbonkiosk.protocol.MalformedReason.OUT_OF_RANGE, "unknown status"));
-            Optional<Reason> reason = o.optionalString("reason").map(r -> Reason.fromWire(r).orElseThrow(() ->
-                    new MalformedException(org.carbonkiosk.protocol.MalformedReason.OUT_OF_RANGE, "unknown reason")));
-            return DecodeResult.ok(new Receipt(o.string("eventId"), status,
-                    o.intValue("creditedGrams", 0, Integer.MAX_VALUE),
-                    o.optionalInt("monthCreditedGrams", 0, Integer.MAX_VALUE),
-                    o.optionalInt("monthCapGrams", 0, Integer.MAX_VALUE), reason, o.bool("repeat")));
+                    new MalformedException(MalformedReason.OUT_OF_RANGE, "unknown status"));
+            int creditedGrams = o.intValue("creditedGrams", 0, Integer.MAX_VALUE);
+            Optional<Integer> monthCredited = o.nullableInt("monthCreditedGrams", 0, Integer.MAX_VALUE);
+            Optional<Integer> monthCap = o.nullableInt("monthCapGrams", 0, Integer.MAX_VALUE);
+            Optional<Reason> reason = o.nullableString("reason").map(r -> Reason.fromWire(r).orElseThrow(() ->
+                    new MalformedException(MalformedReason.OUT_OF_RANGE, "unknown reason '" + r + "'")));
+            boolean repeat = o.bool("repeat");
+            try {
+                new Decision(status, reason, creditedGrams);
+            } catch (IllegalArgumentException e) {
+                throw new MalformedException(MalformedReason.OUT_OF_RANGE, "inconsistent decision: " + e.getMessage());
+            }
+            return DecodeResult.ok(new Receipt(eventId, status, creditedGrams, monthCredited, monthCap, reason, repeat));
         } catch (MalformedException e) {
             return e.toResult();
         }
