@@ -225,7 +225,7 @@ public final class CollectorApp implements AutoCloseable {
         }
         closed = true;
         writer.halt();
-        ingest.close();
+        ingest.drop();
         if (forwarder != null) {
             forwarder.stop();
         }

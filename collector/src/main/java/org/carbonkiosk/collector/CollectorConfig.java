@@ -93,7 +93,7 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
 
     /** The no-config start: SQLite under ./data, tcp://localhost:1883, HTTP 8080, the published rule. */
     public static CollectorConfig defaults() {
-        return new CollectorConfig("tcp://localhost:1883", "", "", "", Duration.ofDays(7), 8080, "0.0.0.0",
+        return new CollectorConfig("tcp://localhost:1883", "", "", "", Duration.ofMinutes(10), 8080, "0.0.0.0",
                 Path.of("data"), "", 8, "", "", "", Duration.ofSeconds(10), Duration.ofSeconds(1),
                 Duration.ofMinutes(5), RuleVersions.of(CreditRule.defaults()), Duration.ofDays(7),
                 Duration.ofMinutes(5), Duration.ofDays(365), false, 256,
@@ -197,6 +197,14 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
 
     public CollectorConfig withMqttClientId(String v) {
         return new CollectorConfig(mqttUrl, v, mqttUsername, mqttPassword, mqttSessionExpiry, httpPort, httpBind,
+                dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken, ledgerTimeout, ledgerBackoffInitial,
+                ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge, calibrationRequired,
+                ingestBatchSize, verifyThreads);
+    }
+
+    /** How long the broker keeps this collector's session (and its unacknowledged events) after a crash. */
+    public CollectorConfig withMqttSessionExpiry(Duration v) {
+        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, v, httpPort, httpBind,
                 dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken, ledgerTimeout, ledgerBackoffInitial,
                 ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge, calibrationRequired,
                 ingestBatchSize, verifyThreads);

@@ -16,7 +16,8 @@ final class CollectorHarness {
         try {
             Path dir = Files.createTempDirectory("collector-it");
             return CollectorConfig.defaults().withMqttUrl(brokerUrl).withHttpPort(0).withDataDir(dir)
-                    .withMqttClientId("collector-it-" + UUID.randomUUID());
+                    .withMqttClientId("collector-it-" + UUID.randomUUID())
+                    .withMqttSessionExpiry(java.time.Duration.ofSeconds(60));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

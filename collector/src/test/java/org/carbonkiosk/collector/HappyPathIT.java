@@ -22,7 +22,7 @@ class HappyPathIT {
 
     @BeforeAll
     static void start() {
-        broker = TestBroker.start();
+        broker = TestBroker.shared();
         app = CollectorHarness.start(CollectorHarness.config(broker.url()), CLOCK);
         api = new Api(app);
     }
@@ -30,7 +30,7 @@ class HappyPathIT {
     @AfterAll
     static void stop() {
         app.close();
-        broker.close();
+
     }
 
     @Test

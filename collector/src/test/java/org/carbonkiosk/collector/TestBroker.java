@@ -12,6 +12,18 @@ final class TestBroker implements AutoCloseable {
         this.url = url;
     }
 
+    private static TestBroker shared;
+
+    /** One broker for all integration tests of this JVM (stopped at exit). */
+    static synchronized TestBroker shared() {
+        if (shared == null) {
+            shared = start();
+            TestBroker b = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(b::close));
+        }
+        return shared;
+    }
+
     static TestBroker start() {
         String external = System.getProperty("kiosk.it.mqttUrl", "");
         if (!external.isBlank()) {

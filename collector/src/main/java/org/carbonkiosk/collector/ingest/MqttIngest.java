@@ -184,9 +184,25 @@ public final class MqttIngest implements ReceiptPublisher, AutoCloseable {
         }
     }
 
-    /** Disconnects, keeping the session: unacknowledged events are delivered again later. */
+    /**
+     * Graceful: disconnects ending the session (session expiry 0), so this collector leaves the
+     * share group at once; some brokers (Mosquitto) keep queueing a share of the events for an
+     * offline member until its session expires. Events not acknowledged are delivered again
+     * (to the other collectors, or by the devices' resend).
+     */
     @Override
     public void close() {
+        accepting.set(false);
+        screening.shutdownNow();
+        try {
+            client.disconnectWith().sessionExpiryInterval(0).send().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            Logger.debug("disconnect: {}", String.valueOf(e));
+        }
+    }
+
+    /** A crash, for tests: disconnects keeping the session, so unacknowledged events come back on restart. */
+    public void drop() {
         accepting.set(false);
         screening.shutdownNow();
         try {
