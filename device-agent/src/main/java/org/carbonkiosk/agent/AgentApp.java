@@ -72,7 +72,7 @@ public final class AgentApp implements AutoCloseable {
         EventSigner signer = new EventSigner(config.deviceId(), key, SignedEventCodec.standard(), clock,
                 config.clock().zone(), new ClockSync(config.clock().synced(), config.clock().syncFile()),
                 config.agentVersion());
-        this.outbox = Outbox.open(config.outboxFile(), System::currentTimeMillis);
+        this.outbox = Outbox.open(config.outboxFile(), System::currentTimeMillis, config.outbox().maxBytes());
         try {
             SocketFactory sockets = config.mqtt().url().startsWith("ssl://")
                     ? TlsSockets.factory(config.mqtt().caFile(), config.mqtt().clientCertFile(),
@@ -85,7 +85,7 @@ public final class AgentApp implements AutoCloseable {
             this.publisher = new MqttPublisher(config, outbox, this::onReceipt, clock, System::currentTimeMillis,
                     sockets);
             this.runner = new SessionRunner(config, hardware, display, outbox, signer, cardTokens, calibratedAt,
-                    System::currentTimeMillis, publisher::wake);
+                    System::currentTimeMillis, publisher::wake, publisher::isConnected);
             Logger.info("agent starting deviceId={} keyVersion={} lastSeq={} outboxDepth={}", config.deviceId(),
                     signer.keyVersion(), outbox.lastSeq(), outbox.depth());
         } catch (IOException | java.sql.SQLException | RuntimeException e) {
@@ -107,7 +107,12 @@ public final class AgentApp implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
-        app.run();
+        try {
+            app.run();
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
         return app;
     }
 
@@ -285,6 +290,16 @@ public final class AgentApp implements AutoCloseable {
             return;
         }
         closed = true;
+        try {
+            // A stopped agent never leaves the door unlocked; an open session's journal stays
+            // and is closed honestly at the next start.
+            loop.submit(() -> {
+                hardware.doorLock().lock();
+                return null;
+            }).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            Logger.warn("could not lock the door at shutdown deviceId={}: {}", config.deviceId(), e.toString());
+        }
         loop.shutdown();
         try {
             loop.awaitTermination(10, TimeUnit.SECONDS);

@@ -83,9 +83,10 @@ public record AgentConfig(String deviceId, boolean claw, Path identityDir, Path 
      * @param maxInFlight  at most this many events published and awaiting a receipt
      * @param keepSettled  receipted events are kept this long, then purged
      * @param minFreeBytes below this much free disk the kiosk refuses new deposits
+     * @param maxBytes     the outbox file's size cap (0 = none); when reached, as with a full disk
      */
     public record Outbox(Duration resendAfter, Duration resendMax, int maxInFlight, Duration keepSettled,
-                         Duration purgeInterval, long minFreeBytes) {
+                         Duration purgeInterval, long minFreeBytes, long maxBytes) {
     }
 
     /** {@code telemetry.intervalS}; zero turns telemetry off. */
@@ -159,7 +160,8 @@ public record AgentConfig(String deviceId, boolean claw, Path identityDir, Path 
                 s.integer("outbox.maxInFlight", 20, 1, 1000),
                 Duration.ofHours(s.integer("outbox.keepSettledHours", 720, 0, 87_600)),
                 Duration.ofSeconds(s.integer("outbox.purgeIntervalS", 3600, 1, 86_400)),
-                s.longValue("outbox.minFreeBytes", 16L * 1024 * 1024, 0, Long.MAX_VALUE));
+                s.longValue("outbox.minFreeBytes", 16L * 1024 * 1024, 0, Long.MAX_VALUE),
+                s.longValue("outbox.maxBytes", 0, 0, Long.MAX_VALUE));
         if (outbox.resendMax().compareTo(outbox.resendAfter()) < 0) {
             throw new ConfigException("outbox.resendMaxMs", "must be at least outbox.resendAfterMs");
         }

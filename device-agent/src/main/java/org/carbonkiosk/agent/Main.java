@@ -74,7 +74,10 @@ public final class Main {
             } else {
                 Optional<Calibration> calibration = new CalibrationFile(
                         config.identityDir().resolve("calibration.json")).read();
-                hardware = HardwareFactory.create(source, calibration, config.claw());
+                HardwareFactory.Built built = HardwareFactory.build(source, calibration, config.claw());
+                hardware = built.hardware();
+                // A bench mixing real and simulated parts gets the console for the simulated ones.
+                kiosk = built.simulated().orElse(null);
             }
         } catch (ConfigException e) {
             System.err.println("kiosk-agent: " + e.getMessage());

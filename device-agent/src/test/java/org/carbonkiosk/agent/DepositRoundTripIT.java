@@ -11,7 +11,16 @@ import java.util.Properties;
 import java.util.UUID;
 import org.carbonkiosk.agent.display.DisplayMessage;
 import org.carbonkiosk.agent.hardware.sim.SimulatedKiosk;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.carbonkiosk.agent.support.Brokers;
+import org.carbonkiosk.agent.support.DbBytes;
+import org.carbonkiosk.protocol.Topics;
+import org.carbonkiosk.protocol.event.ClawPlayEvent;
+import org.carbonkiosk.protocol.message.DecisionStatus;
+import org.carbonkiosk.protocol.message.Reason;
+import org.carbonkiosk.protocol.message.Receipt;
+import org.carbonkiosk.protocol.message.Telemetry;
 import org.carbonkiosk.agent.support.FakeCollector;
 import org.carbonkiosk.agent.support.RecordingDisplay;
 import org.carbonkiosk.agent.support.TestKiosks;
@@ -52,17 +61,32 @@ class DepositRoundTripIT {
         }
     }
 
-    @Test
-    void deposit_withCollectorAnswering_showsReceiptAndSettlesOutbox() throws Exception {
-        String deviceId = "IT-RT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        TestKiosks.Provisioned p = TestKiosks.provision(dir);
+    private String deviceId;
+    private TestKiosks.Provisioned p;
+    private final SimulatedKiosk kiosk = new SimulatedKiosk(10_000);
+    private final RecordingDisplay display = new RecordingDisplay();
+    private final byte[] uid = HexFormat.of().parseHex("04a1b2c3d4e5f6");
+
+    private void startAgent(Properties overrides, boolean claw) throws Exception {
+        deviceId = "IT-RT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        p = TestKiosks.provision(dir);
         collector = new FakeCollector(Brokers.url(broker), deviceId, p.key().keyPair().publicKey());
         Properties props = TestKiosks.fastProperties(deviceId, p, Brokers.url(broker));
-        SimulatedKiosk kiosk = new SimulatedKiosk(10_000);
-        RecordingDisplay display = new RecordingDisplay();
-        app = AgentApp.start(TestKiosks.config(props), kiosk.hardware(false), display, Clock.systemUTC());
+        props.putAll(overrides);
+        if (claw) {
+            props.setProperty("kiosk.type", "claw-kiosk");
+        }
+        app = AgentApp.start(TestKiosks.config(props), kiosk.hardware(claw), display, Clock.systemUTC());
         await().atMost(Duration.ofSeconds(20)).until(app::mqttConnected);
-        byte[] uid = HexFormat.of().parseHex("04a1b2c3d4e5f6");
+    }
+
+    private void deposit(int grams) {
+        TestKiosks.deposit(kiosk, uid, grams);
+    }
+
+    @Test
+    void deposit_withCollectorAnswering_showsReceiptAndSettlesOutbox() throws Exception {
+        startAgent(new Properties(), false);
 
         kiosk.tap(uid.clone());
         await().atMost(Duration.ofSeconds(10)).until(kiosk::isUnlocked);
@@ -83,5 +107,76 @@ class DepositRoundTripIT {
         assertThat(event.grossGrams()).isEqualTo(10_820);
         assertThat(event.card()).isEqualTo(CardToken.of(p.fleetKey(), uid));
         assertThat(kiosk.isUnlocked()).isFalse();
+        assertThat(DbBytes.containsUid(p.dataDir(), uid)).isFalse();
+        for (String message : collector.everything()) {
+            assertThat(message.toLowerCase()).doesNotContain(HexFormat.of().formatHex(uid));
+        }
+    }
+
+    @Test
+    void deposit_cardBlocked_saidPlainlyAndNextTapRefusedAtTheReader() throws Exception {
+        startAgent(new Properties(), false);
+        collector.setAnswer(e -> new Receipt(e.event().eventId(), DecisionStatus.REJECTED, 0, Optional.empty(),
+                Optional.empty(), Optional.of(Reason.CARD_BLOCKED), false));
+
+        deposit(500);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !display.shown(DisplayMessage.ReceiptShown.class).isEmpty());
+        assertThat(display.texts()).contains("This card is blocked: no credit for this deposit. "
+                + "Please contact the service desk");
+
+        kiosk.tap(uid.clone());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !display.shown(DisplayMessage.CardBlocked.class).isEmpty());
+        assertThat(kiosk.isUnlocked()).isFalse();
+        assertThat(app.lastSeq()).isEqualTo(1);
+    }
+
+    @Test
+    void claw_creditedDeposit_grantsPlaysPulsesCoinLineAndRecordsClawPlayOnce() throws Exception {
+        Properties claw = new Properties();
+        claw.setProperty("claw.gramsPerPlay", "250");
+        claw.setProperty("claw.maxPlaysPerDeposit", "3");
+        startAgent(claw, true);
+
+        deposit(2_000);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> kiosk.playsGranted() == 3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> app.outboxDepth() == 0 && app.lastSeq() == 2);
+        ClawPlayEvent play = (ClawPlayEvent) collector.events().stream()
+                .map(b -> SignedEventCodec.standard().decode(b).value().event())
+                .filter(ClawPlayEvent.class::isInstance).findFirst().orElseThrow();
+        assertThat(play.plays()).isEqualTo(3);
+        assertThat(play.forEventId()).isEqualTo(deviceId + ":1");
+        assertThat(kiosk.playsGranted()).isEqualTo(3);
+    }
+
+    @Test
+    void purge_settledEventsAfterKeepTime_removedWhileSeqGoesOn() throws Exception {
+        Properties keep = new Properties();
+        keep.setProperty("outbox.keepSettledHours", "0");
+        keep.setProperty("outbox.purgeIntervalS", "1");
+        startAgent(keep, false);
+
+        deposit(400);
+        await().atMost(Duration.ofSeconds(20)).until(() -> app.outboxDepth() == 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> DbBytes.storedJws(p.dataDir().resolve("outbox.db")).isEmpty());
+        deposit(500);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> app.lastSeq() == 2);
+    }
+
+    @Test
+    void telemetry_everyInterval_publishedWithOutboxDepthAndBinFill() throws Exception {
+        Properties t = new Properties();
+        t.setProperty("telemetry.intervalS", "1");
+        kiosk.setBinFillPercent(42);
+        startAgent(t, false);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> collector.topics().contains(Topics.telemetry(deviceId)));
+        int i = collector.topics().indexOf(Topics.telemetry(deviceId));
+        Telemetry telemetry = Telemetry.decode(collector.everything().get(i).getBytes(StandardCharsets.UTF_8)).value();
+        assertThat(telemetry.binFillPercent()).isEqualTo(42);
+        assertThat(telemetry.outboxDepth()).isZero();
+        assertThat(telemetry.scaleZeroGrams()).isEqualTo(10_000);
+        assertThat(telemetry.diskFreeBytes()).isPositive();
     }
 }

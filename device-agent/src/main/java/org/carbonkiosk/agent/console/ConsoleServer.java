@@ -44,6 +44,11 @@ public final class ConsoleServer implements AutoCloseable {
         return server.getLocalPort();
     }
 
+    /** Where the TCP console listens (always a loopback address), or null before {@link #listen}. */
+    public java.net.InetAddress boundAddress() {
+        return server == null ? null : server.getInetAddress();
+    }
+
     private void accept() {
         while (running) {
             try {

@@ -24,22 +24,6 @@ import org.tinylog.Logger;
  * repeats or skips across crashes. Thread-safe (one connection, synchronized).
  */
 public final class Outbox implements AutoCloseable {
-    private static final String[] SCHEMA = {
-        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
-        "INSERT OR IGNORE INTO meta (key, value) VALUES ('last_seq', 0)",
-        "CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE,"
-                + " type TEXT NOT NULL, jws TEXT NOT NULL, card TEXT, net_grams INTEGER,"
-                + " created_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
-                + " next_attempt_at INTEGER NOT NULL DEFAULT 0, settled_at INTEGER, status TEXT, reason TEXT,"
-                + " credited_grams INTEGER)",
-        "CREATE INDEX IF NOT EXISTS outbox_unsettled ON outbox (settled_at, seq)",
-        "CREATE TABLE IF NOT EXISTS open_session (id INTEGER PRIMARY KEY CHECK (id = 1), card TEXT NOT NULL,"
-                + " tare_grams INTEGER NOT NULL, started_at INTEGER NOT NULL)",
-        "CREATE TABLE IF NOT EXISTS claw_grant (for_event_id TEXT PRIMARY KEY, plays INTEGER NOT NULL,"
-                + " at INTEGER NOT NULL)",
-        "CREATE TABLE IF NOT EXISTS audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL,"
-                + " line TEXT NOT NULL)",
-    };
     private final Path file;
     private final Connection db;
     private final LongSupplier nowMs;
@@ -53,6 +37,14 @@ public final class Outbox implements AutoCloseable {
 
     /** Opens (or creates) the store, checks its integrity and sets WAL with {@code synchronous=FULL}. */
     public static Outbox open(Path file, LongSupplier nowMs) throws StoreException {
+        return open(file, nowMs, 0);
+    }
+
+    /**
+     * Opens the store with a size cap: past {@code maxBytes} (0 = none) writes fail as on a full
+     * disk, so the outbox cannot fill the SD card.
+     */
+    public static Outbox open(Path file, LongSupplier nowMs, long maxBytes) throws StoreException {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
@@ -72,8 +64,16 @@ public final class Outbox implements AutoCloseable {
                     }
                 }
                 st.execute("PRAGMA synchronous = FULL");
-                for (String sql : SCHEMA) {
+                for (String sql : OutboxSchema.STATEMENTS) {
                     st.execute(sql);
+                }
+                if (maxBytes > 0) {
+                    long pageSize;
+                    try (ResultSet rs = st.executeQuery("PRAGMA page_size")) {
+                        rs.next();
+                        pageSize = rs.getLong(1);
+                    }
+                    st.execute("PRAGMA max_page_count = " + Math.max(1, maxBytes / pageSize));
                 }
             }
             db.setAutoCommit(false);
@@ -291,11 +291,16 @@ public final class Outbox implements AutoCloseable {
         return failed;
     }
 
-    /** Tries a small write transaction; clears the failed flag when it works. */
+    /**
+     * Tries to write (and then remove) a row larger than any event; clears the failed flag when
+     * both commits work. A store that passes this can take the next deposit.
+     */
     public synchronized boolean probe() {
         try {
-            transaction(() -> update("INSERT OR REPLACE INTO meta (key, value) VALUES ('probe', ?)",
-                    nowMs.getAsLong()));
+            String filler = "probe ".repeat(400);
+            long at = nowMs.getAsLong();
+            transaction(() -> update("INSERT INTO audit (at, line) VALUES (?, ?)", at, filler));
+            transaction(() -> update("DELETE FROM audit WHERE line = ?", filler));
             return true;
         } catch (StoreException e) {
             return false;

@@ -219,7 +219,9 @@ public final class MqttPublisher implements AutoCloseable {
         executor.shutdownNow();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);
-            client.close(true);
+            if (client != null) {
+                client.close(true);
+            }
         } catch (MqttException | InterruptedException e) {
             Logger.debug("mqtt close: {}", e.toString());
         }

@@ -85,10 +85,6 @@ public final class TlsSockets {
         String body = text.substring(text.indexOf("-----BEGIN PRIVATE KEY-----") + 27, text.indexOf("-----END PRIVATE KEY-----"))
                 .replaceAll("\\s", "");
         byte[] der = Base64.getDecoder().decode(body);
-        String alg = switch (algorithm) {
-            case "EC", "RSA", "Ed25519", "EdDSA" -> algorithm;
-            default -> algorithm;
-        };
-        return KeyFactory.getInstance(alg).generatePrivate(new PKCS8EncodedKeySpec(der));
+        return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
     }
 }

@@ -33,8 +33,15 @@ public sealed interface SessionInput {
     record Tick() implements SessionInput {
     }
 
-    /** The deposit asked for by {@link SessionAction.RecordDeposit} is committed. */
-    record Committed(String eventId, int netGrams) implements SessionInput {
+    /**
+     * The deposit asked for by {@link SessionAction.RecordDeposit} is committed.
+     *
+     * @param online the MQTT link is up (else no receipt can come: "credited when back online" at once)
+     */
+    record Committed(String eventId, int netGrams, boolean online) implements SessionInput {
+        public Committed(String eventId, int netGrams) {
+            this(eventId, netGrams, true);
+        }
     }
 
     /** The store refused a write (disk full, I/O error) or a health check failed. */

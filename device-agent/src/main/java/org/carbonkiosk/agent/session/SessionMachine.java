@@ -76,6 +76,11 @@ public final class SessionMachine {
         }
         if (input instanceof Committed c && phase instanceof Recording) {
             out.add(new Show(new DisplayMessage.Recorded(c.netGrams())));
+            if (!c.online()) {
+                out.add(new ReceiptOverdue(c.eventId(), c.netGrams()));
+                out.add(new Show(new DisplayMessage.RecordedOffline(c.netGrams())));
+                return s.with(new Idle());
+            }
             return s.with(new AwaitingReceipt(c.eventId(), c.netGrams(), now));
         }
         if (input instanceof StoreFailed f) {
@@ -160,7 +165,7 @@ public final class SessionMachine {
                 out.add(new OpenJournal(t.card(), tare.getAsInt()));
                 out.add(new Unlock());
                 out.add(new Show(new DisplayMessage.DoorUnlocked()));
-                return s.with(new Open(t.card(), tare.getAsInt(), now, s.doorOpen(), s.doorOpen() ? now : -1, null));
+                return s.with(new Open(t.card(), tare.getAsInt(), now, s.doorOpen(), s.doorOpen() ? now : -1, 0));
             }
             return s.with(new Taring(t.card(), t.sinceMs(), settler));
         }
@@ -169,11 +174,14 @@ public final class SessionMachine {
             // Items moved beyond the band: the door was opened, whatever a faulty switch says.
             boolean opened = o.doorOpened() || Math.abs(net) > rules.settleBandGrams();
             long openedAt = o.doorOpened() ? o.doorOpenedAtMs() : opened ? now : -1;
-            if (o.lastShownNet() == null || o.lastShownNet() != net || opened != o.doorOpened()) {
-                if ((o.lastShownNet() != null || net != 0) && !Integer.valueOf(net).equals(o.lastShownNet())) {
-                    out.add(new Show(new DisplayMessage.LiveWeight(net)));
-                }
-                return s.with(new Open(o.card(), o.tareGrams(), o.unlockedAtMs(), opened, openedAt, net));
+            // Live weight only when it moved beyond the band: scale noise does not flood the display.
+            boolean show = Math.abs(net - o.lastShownNet()) > rules.settleBandGrams();
+            if (show) {
+                out.add(new Show(new DisplayMessage.LiveWeight(net)));
+            }
+            if (show || opened != o.doorOpened()) {
+                return s.with(new Open(o.card(), o.tareGrams(), o.unlockedAtMs(), opened, openedAt,
+                        show ? net : o.lastShownNet()));
             }
             return s;
         }

@@ -50,6 +50,7 @@ public final class SessionRunner {
     private final ClawPolicy clawPolicy;
     private final LongSupplier nowMs;
     private final Runnable onCommit;
+    private final java.util.function.BooleanSupplier online;
     private final Map<String, Long> blockedUntil = new HashMap<>();
     private final Queue<SessionInput> pending = new ArrayDeque<>();
     private SessionState state;
@@ -58,7 +59,7 @@ public final class SessionRunner {
 
     public SessionRunner(AgentConfig config, Hardware hardware, Display display, Outbox outbox, EventSigner signer,
                          CardTokens cardTokens, Optional<OffsetDateTime> calibratedAt, LongSupplier nowMs,
-                         Runnable onCommit) {
+                         Runnable onCommit, java.util.function.BooleanSupplier online) {
         this.config = config;
         this.hardware = hardware;
         this.display = display;
@@ -70,6 +71,7 @@ public final class SessionRunner {
         this.clawPolicy = ClawPolicy.of(config.clawPolicy());
         this.nowMs = nowMs;
         this.onCommit = onCommit;
+        this.online = online;
     }
 
     /** Locks the door, starts idle (or out of service when the store is unhealthy) and shows it. */
@@ -225,7 +227,8 @@ public final class SessionRunner {
                 Logger.info("deposit recorded deviceId={} eventId={} netGrams={}", config.deviceId(), e.eventId(),
                         d.grossGrams() - d.tareGrams());
                 onCommit.run();
-                pending.add(new SessionInput.Committed(e.eventId(), d.grossGrams() - d.tareGrams()));
+                pending.add(new SessionInput.Committed(e.eventId(), d.grossGrams() - d.tareGrams(),
+                        online.getAsBoolean()));
             } catch (StoreException e) {
                 storeFailed(e);
                 pending.add(new SessionInput.StoreFailed(e.getMessage()));

@@ -24,9 +24,9 @@ public record SessionState(Phase phase, boolean doorOpen) {
         record Taring(String card, long sinceMs, Settler settler) implements Phase {
         }
 
-        /** Door unlocked; the resident puts items in. */
+        /** Door unlocked; the resident puts items in. {@code lastShownNet}: the live weight on the display. */
         record Open(String card, int tareGrams, long unlockedAtMs, boolean doorOpened, long doorOpenedAtMs,
-                    Integer lastShownNet) implements Phase {
+                    int lastShownNet) implements Phase {
         }
 
         /** Door locked again; waiting for a steady gross weight. */

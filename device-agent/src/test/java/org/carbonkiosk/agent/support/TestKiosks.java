@@ -51,6 +51,14 @@ public final class TestKiosks {
         return props;
     }
 
+    /** A resident's deposit: tap, wait for the unlock, put {@code grams} in, close the door. */
+    public static void deposit(org.carbonkiosk.agent.hardware.sim.SimulatedKiosk kiosk, byte[] uid, int grams) {
+        kiosk.tap(uid.clone());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(kiosk::isUnlocked);
+        kiosk.add(grams);
+        kiosk.closeDoor();
+    }
+
     public static AgentConfig config(Properties props) {
         return AgentConfig.from(ConfigSource.of(props));
     }

@@ -1,0 +1,135 @@
+package org.carbonkiosk.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Properties;
+import java.util.UUID;
+import org.carbonkiosk.agent.display.DisplayMessage;
+import org.carbonkiosk.agent.hardware.sim.SimulatedKiosk;
+import org.carbonkiosk.agent.support.Brokers;
+import org.carbonkiosk.agent.support.RecordingDisplay;
+import org.carbonkiosk.agent.support.TestKiosks;
+import org.carbonkiosk.broker.EmbeddedBroker;
+import org.carbonkiosk.collector.CollectorApp;
+import org.carbonkiosk.collector.CollectorConfig;
+import org.carbonkiosk.protocol.CardToken;
+import org.carbonkiosk.protocol.message.DecisionStatus;
+import org.carbonkiosk.protocol.message.Reason;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The full round trip with the real collector: agent -> broker -> collector (verify, decide,
+ * commit) -> receipt -> shown on the kiosk's display.
+ */
+@Tag("machine-services")
+class AgentCollectorRoundTripIT {
+    @TempDir
+    Path dir;
+    private EmbeddedBroker broker;
+    private CollectorApp collector;
+    private AgentApp agent;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void setUp() {
+        broker = Brokers.startEmbeddedUnlessConfigured();
+        collector = CollectorApp.start(CollectorConfig.defaults().withMqttUrl(Brokers.url(broker)).withHttpPort(0)
+                .withDataDir(dir.resolve("collector")).withMqttClientId("collector-" + UUID.randomUUID()),
+                Clock.systemUTC());
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (agent != null) {
+            agent.close();
+        }
+        if (collector != null) {
+            collector.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    private int call(String method, String path, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + collector.httpPort() + path))
+                .header("Authorization", "Bearer " + collector.adminToken())
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    @Test
+    void deposits_enrolledKioskBoundCard_creditedReceiptsShownWithMonthTotals() throws Exception {
+        // Given a kiosk enrolled at the collector and a card bound to an account
+        String deviceId = "IT-CO-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        TestKiosks.Provisioned p = TestKiosks.provision(dir.resolve("kiosk"));
+        assertThat(call("POST", "/api/devices", "{\"deviceId\":\"" + deviceId + "\",\"kioskType\":\"recycling-box\","
+                + "\"publicKey\":{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"" + p.key().keyPair().publicJwk().x()
+                + "\"},\"keyVersion\":1,\"location\":\"test bench\"}")).isEqualTo(201);
+        byte[] uid = HexFormat.of().parseHex("04aabbccddeeff");
+        String card = CardToken.of(p.fleetKey(), uid);
+        assertThat(call("PUT", "/api/cards/" + card, "{\"account\":\"acct-" + deviceId + "\"}")).isEqualTo(200);
+        Properties props = TestKiosks.fastProperties(deviceId, p, Brokers.url(broker));
+        props.setProperty("session.receiptWaitMs", "15000");
+        SimulatedKiosk kiosk = new SimulatedKiosk(8_000);
+        RecordingDisplay display = new RecordingDisplay();
+        agent = AgentApp.start(TestKiosks.config(props), kiosk.hardware(false), display, Clock.systemUTC());
+        await().atMost(Duration.ofSeconds(20)).until(agent::mqttConnected);
+
+        // When the resident makes two deposits
+        deposit(kiosk, uid, 820);
+        await().atMost(Duration.ofSeconds(30)).until(() -> display.shown(DisplayMessage.ReceiptShown.class).size() == 1);
+        deposit(kiosk, uid, 1_000);
+        await().atMost(Duration.ofSeconds(30)).until(() -> display.shown(DisplayMessage.ReceiptShown.class).size() == 2);
+
+        // Then the collector's decisions reach the display: 820 g -> 1230 g, then the 1500 g cap
+        var receipts = display.shown(DisplayMessage.ReceiptShown.class);
+        assertThat(receipts.get(0).status()).isEqualTo(DecisionStatus.CREDITED);
+        assertThat(receipts.get(0).creditedGrams()).isEqualTo(1230);
+        assertThat(receipts.get(1).creditedGrams()).isEqualTo(1500);
+        assertThat(display.texts()).contains("+1230 g, 1230 / 4500 g this month", "+1500 g, 2730 / 4500 g this month");
+        await().atMost(Duration.ofSeconds(10)).until(() -> agent.outboxDepth() == 0);
+    }
+
+    @Test
+    void deposit_unboundCard_heldAndSaidPlainly() throws Exception {
+        String deviceId = "IT-CO-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        TestKiosks.Provisioned p = TestKiosks.provision(dir.resolve("kiosk"));
+        assertThat(call("POST", "/api/devices", "{\"deviceId\":\"" + deviceId + "\",\"kioskType\":\"recycling-box\","
+                + "\"publicKey\":{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"" + p.key().keyPair().publicJwk().x()
+                + "\"},\"keyVersion\":1,\"location\":\"test bench\"}")).isEqualTo(201);
+        Properties props = TestKiosks.fastProperties(deviceId, p, Brokers.url(broker));
+        props.setProperty("session.receiptWaitMs", "15000");
+        SimulatedKiosk kiosk = new SimulatedKiosk(8_000);
+        RecordingDisplay display = new RecordingDisplay();
+        agent = AgentApp.start(TestKiosks.config(props), kiosk.hardware(false), display, Clock.systemUTC());
+        await().atMost(Duration.ofSeconds(20)).until(agent::mqttConnected);
+
+        deposit(kiosk, HexFormat.of().parseHex("04010203"), 600);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> display.shown(DisplayMessage.ReceiptShown.class).size() == 1);
+        var receipt = display.shown(DisplayMessage.ReceiptShown.class).get(0);
+        assertThat(receipt.status()).isEqualTo(DecisionStatus.HELD);
+        assertThat(receipt.reason()).contains(Reason.CARD_UNBOUND);
+        assertThat(display.texts()).anyMatch(t -> t.contains("not linked to an account yet"));
+    }
+
+    private static void deposit(SimulatedKiosk kiosk, byte[] uid, int grams) {
+        TestKiosks.deposit(kiosk, uid, grams);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !kiosk.isUnlocked());
+    }
+}

@@ -1,0 +1,86 @@
+package org.carbonkiosk.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.carbonkiosk.agent.config.ConfigException;
+import org.carbonkiosk.agent.config.ConfigSource;
+import org.carbonkiosk.agent.display.Language;
+import org.junit.jupiter.api.Test;
+
+class AgentConfigTest {
+    private static Properties minimal() {
+        Properties p = new Properties();
+        p.setProperty("device.id", "WH-HS-0001");
+        return p;
+    }
+
+    @Test
+    void from_onlyDeviceId_usesDocumentedDefaults() {
+        AgentConfig c = AgentConfig.from(ConfigSource.of(minimal()));
+
+        assertThat(c.claw()).isFalse();
+        assertThat(c.identityDir()).isEqualTo(Path.of("/etc/kiosk"));
+        assertThat(c.outboxFile()).isEqualTo(Path.of("/var/lib/kiosk/outbox.db"));
+        assertThat(c.mqtt().url()).isEqualTo("tcp://localhost:1883");
+        assertThat(c.mqtt().clientId()).isEqualTo("WH-HS-0001");
+        assertThat(c.outbox().resendAfter()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(c.outbox().maxInFlight()).isEqualTo(20);
+        assertThat(c.session().receiptWait()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.language()).isEqualTo(Language.BOTH);
+        assertThat(c.console().port()).isEmpty();
+        assertThat(c.clock().synced()).isEqualTo("true");
+    }
+
+    @Test
+    void from_environmentOverride_winsOverFile() {
+        Properties p = minimal();
+        p.setProperty("mqtt.url", "tcp://a:1883");
+
+        AgentConfig c = AgentConfig.from(new ConfigSource(p, Map.of("KIOSK_MQTT_URL", "ssl://b:8883",
+                "KIOSK_SESSION_POLL_INTERVAL_MS", "20")));
+
+        assertThat(c.mqtt().url()).isEqualTo("ssl://b:8883");
+        assertThat(c.session().pollInterval()).isEqualTo(Duration.ofMillis(20));
+    }
+
+    @Test
+    void from_badValues_failNamingTheKey() {
+        Properties p = minimal();
+        p.setProperty("outbox.maxInFlight", "0");
+        assertThatThrownBy(() -> AgentConfig.from(ConfigSource.of(p))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("outbox.maxInFlight");
+
+        Properties q = minimal();
+        q.setProperty("mqtt.url", "http://x");
+        assertThatThrownBy(() -> AgentConfig.from(ConfigSource.of(q))).hasMessageContaining("mqtt.url");
+
+        Properties r = minimal();
+        r.setProperty("mqtt.clientCertFile", "/x.pem");
+        assertThatThrownBy(() -> AgentConfig.from(ConfigSource.of(r))).hasMessageContaining("mqtt.clientKeyFile");
+
+        Properties s = minimal();
+        s.setProperty("device.id", "lower-case");
+        assertThatThrownBy(() -> AgentConfig.from(ConfigSource.of(s))).hasMessageContaining("device.id");
+    }
+
+    @Test
+    void toString_hidesPassword() {
+        Properties p = minimal();
+        p.setProperty("mqtt.password", "s3cret-pw");
+
+        assertThat(AgentConfig.from(ConfigSource.of(p)).toString()).doesNotContain("s3cret-pw");
+    }
+
+    @Test
+    void from_piHardware_clockSyncedAuto() {
+        Properties p = minimal();
+        p.setProperty("hardware.type", "pi");
+
+        assertThat(AgentConfig.from(ConfigSource.of(p)).clock().synced()).isEqualTo("auto");
+    }
+}
