@@ -39,7 +39,6 @@ import org.tinylog.Logger;
  * reconciled against the simulator's own ground truth.
  */
 public final class SimulationRun implements AutoCloseable {
-    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(180);
     private final Plan plan;
     private final Environment env;
     private final SimClock clock;
@@ -52,6 +51,7 @@ public final class SimulationRun implements AutoCloseable {
     private final AtomicLong failedDeposits = new AtomicLong();
     private final AtomicLong weightMismatches = new AtomicLong();
     private final long startedNanos = System.nanoTime();
+    private Duration settleTimeout = Duration.ofSeconds(180);
 
     private SimulationRun(Plan plan, Environment env, SimClock clock) {
         this.plan = plan;
@@ -82,6 +82,12 @@ public final class SimulationRun implements AutoCloseable {
 
     public Environment environment() {
         return env;
+    }
+
+    /** How long to wait at the end for every receipt and ledger credit (default 180 s). */
+    public SimulationRun settleTimeout(Duration timeout) {
+        this.settleTimeout = timeout;
+        return this;
     }
 
     private void provision(Path dataDir) throws IOException {
@@ -216,7 +222,7 @@ public final class SimulationRun implements AutoCloseable {
     }
 
     private void awaitSettled() throws InterruptedException {
-        long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + settleTimeout.toNanos();
         long stableSince = System.nanoTime();
         int lastCount = -1;
         while (System.nanoTime() < deadline) {
@@ -235,7 +241,13 @@ public final class SimulationRun implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        Logger.warn("the fleet did not settle within {}", SETTLE_TIMEOUT);
+        Logger.warn("the fleet did not settle within {}: {} events still without a receipt", settleTimeout,
+                undelivered());
+    }
+
+    /** Events still in the kiosks' outboxes (no receipt yet). */
+    private long undelivered() {
+        return kiosks.stream().mapToLong(k -> Math.max(0, k.outboxDepth())).sum();
     }
 
     private String safeMetrics() {
@@ -280,10 +292,11 @@ public final class SimulationRun implements AutoCloseable {
                 + (s.brokerRestart() ? ", one broker restart" : ""));
         facts.put("ledger faults", "%.0f%% errors, %.0f%% timeouts after storing, down for %s".formatted(
                 s.ledgerErrorRate() * 100, s.ledgerTimeoutRate() * 100, s.ledgerDown()));
+        facts.put("events without a receipt", undelivered() + " left in the kiosks' outboxes at the end");
         facts.put("collector", "http://127.0.0.1:" + env.collector().httpPort() + " (data in " + env.dataDir() + ")");
         return new RunSummary(facts, truth, rec, env.observer().decisionsByReason(),
                 plan.settings().fraud() ? fraudster.outcomes() : List.of(), env.ledger().stats(),
-                env.ledger().violations(), Duration.ofNanos(System.nanoTime() - startedNanos));
+                env.ledger().violations(), undelivered(), Duration.ofNanos(System.nanoTime() - startedNanos));
     }
 
     private long cards(Binding binding) {

@@ -68,7 +68,8 @@ public final class Plan {
         Random random = new Random(s.seed());
         List<Boolean> claw = new ArrayList<>();
         for (int k = 0; k < s.kiosks(); k++) {
-            claw.add(k % 5 == 4);
+            // every fifth kiosk is a claw kiosk; a small fleet has its last one as a claw kiosk
+            claw.add(k % 5 == 4 || s.kiosks() > 1 && s.kiosks() < 5 && k == s.kiosks() - 1);
         }
         List<Resident> residents = new ArrayList<>();
         for (int r = 0; r < s.residents(); r++) {

@@ -26,14 +26,17 @@ class DemoScenarioIT {
     @Test
     void smallMonth_reconcilesExactly_refusesFraud_andCreditsTheLateBoundCard() throws Exception {
         Plan plan = Plan.of(ScenarioSettings.small(42));
+        assertThat(plan.isClaw(0)).isFalse();
+        assertThat(plan.isClaw(2)).isTrue();
 
         RunSummary summary;
-        try (SimulationRun run = SimulationRun.prepare(plan, dir, 0, 0)) {
+        try (SimulationRun run = SimulationRun.prepare(plan, dir, 0, 0).settleTimeout(Duration.ofSeconds(60))) {
             summary = run.run(p -> { });
         }
 
         System.out.println(summary.reconciliation().table(50));
         assertThat(summary.reconciliation().differences()).isEmpty();
+        assertThat(summary.undelivered()).as("events never receipted").isZero();
         assertThat(summary.reconciliation().rows()).extracting(r -> r.key().month()).contains("2026-11", "2026-12");
         assertThat(summary.fraud()).extracting(FraudAttempt::kind).containsExactlyInAnyOrder(FraudKind.values());
         assertThat(summary.fraud()).allSatisfy(f -> assertThat(f.refused()).as(f.toString()).isTrue());
@@ -55,13 +58,14 @@ class DemoScenarioIT {
         Plan plan = Plan.of(ScenarioSettings.small(43).withFaults(1, true, Duration.ofHours(12), 0.2, 0.15));
 
         RunSummary summary;
-        try (SimulationRun run = SimulationRun.prepare(plan, dir, 0, 0)) {
+        try (SimulationRun run = SimulationRun.prepare(plan, dir, 0, 0).settleTimeout(Duration.ofSeconds(60))) {
             summary = run.run(p -> { });
         }
 
         System.out.println(summary.reconciliation().table(10));
         System.out.println(summary.ledger());
         assertThat(summary.reconciliation().differences()).isEmpty();
+        assertThat(summary.undelivered()).as("events never receipted").isZero();
         assertThat(summary.ledger().errorsInjected()).isPositive();
         assertThat(summary.ledger().timeoutsInjected()).isPositive();
         assertThat(summary.ledger().downPeriods()).isEqualTo(1);
