@@ -4,8 +4,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A business outcome for one event: status, reason (absent only for a credit above zero) and
- * the grams credited. A value, never an exception.
+ * A business outcome for one event: status, reason and the grams credited. A value, never an
+ * exception. The reason is absent for a credit above zero and for {@link #recorded()}: an
+ * event of a type that is recorded and audited but never credited (claw-play, prize,
+ * door-forced, tamper), answered {@code credited} with 0 g so the kiosk settles it.
  */
 public record Decision(DecisionStatus status, Optional<Reason> reason, int creditedGrams) {
 
@@ -21,19 +23,29 @@ public record Decision(DecisionStatus status, Optional<Reason> reason, int credi
         if (status != DecisionStatus.CREDITED && creditedGrams != 0) {
             throw new IllegalArgumentException("only a credited decision carries grams");
         }
-        if (status == DecisionStatus.CREDITED && reason.isEmpty() && creditedGrams == 0) {
-            throw new IllegalArgumentException("a credit of 0 g needs a reason");
-        }
     }
 
     /** A credit above zero; or, with zero, use {@link #creditedNothing(Reason)}. */
     public static Decision credited(int grams) {
+        if (grams <= 0) {
+            throw new IllegalArgumentException("a credit needs grams > 0; use creditedNothing or recorded");
+        }
         return new Decision(DecisionStatus.CREDITED, Optional.empty(), grams);
     }
 
     /** Credited with 0 g: {@code cap-reached} or {@code below-minimum}. */
     public static Decision creditedNothing(Reason reason) {
         return new Decision(DecisionStatus.CREDITED, Optional.of(reason), 0);
+    }
+
+    /** A non-deposit event, recorded and audited, never credited: credited, 0 g, no reason. */
+    public static Decision recorded() {
+        return new Decision(DecisionStatus.CREDITED, Optional.empty(), 0);
+    }
+
+    /** True for {@link #recorded()}. */
+    public boolean isRecordedOnly() {
+        return status == DecisionStatus.CREDITED && reason.isEmpty() && creditedGrams == 0;
     }
 
     public static Decision held(Reason reason) {

@@ -49,4 +49,16 @@ class DecisionTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(Decision.creditedNothing(Reason.CAP_REACHED).creditedGrams()).isZero();
     }
+
+    @Test
+    void recorded_nonDepositEventIsCreditedZeroWithoutReason() {
+        Decision d = Decision.recorded();
+
+        assertThat(d.status()).isEqualTo(DecisionStatus.CREDITED);
+        assertThat(d.reason()).isEmpty();
+        assertThat(d.creditedGrams()).isZero();
+        assertThat(d.isRecordedOnly()).isTrue();
+        assertThat(Decision.credited(1).isRecordedOnly()).isFalse();
+        assertThat(Decision.creditedNothing(Reason.CAP_REACHED).isRecordedOnly()).isFalse();
+    }
 }

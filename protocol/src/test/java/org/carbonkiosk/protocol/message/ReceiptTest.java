@@ -41,7 +41,7 @@ class ReceiptTest {
         "\"reason\":null|\"reason\":\"card-blocked\"| out-of-range",
         "\"reason\":null|\"reason\":\"no-such-reason\"| out-of-range",
         "\"creditedGrams\":1230|\"creditedGrams\":-5| out-of-range",
-        "\"creditedGrams\":1230|\"creditedGrams\":0| out-of-range",
+        "\"status\":\"credited\"|\"status\":\"held\"| out-of-range",
         "\"creditedGrams\":1230|\"creditedGrams\":1230.0| ill-typed-member",
         "\"repeat\":false|\"repeat\":0| ill-typed-member"
     })
@@ -49,5 +49,14 @@ class ReceiptTest {
         String json = CONTRACT.replace(from, to == null ? "" : to);
         DecodeResult<Receipt> r = Receipt.decode(json.getBytes(StandardCharsets.UTF_8));
         assertThat(((DecodeResult.Malformed<Receipt>) r).reason().code()).as(json).isEqualTo(code);
+    }
+
+    @Test
+    void decode_recordedNonDepositEvent_isCreditedZeroWithoutReason() {
+        String json = CONTRACT.replace("\"creditedGrams\":1230", "\"creditedGrams\":0");
+
+        Receipt r = Receipt.decode(json.getBytes(StandardCharsets.UTF_8)).value();
+
+        assertThat(r.decision()).isEqualTo(Decision.recorded());
     }
 }
