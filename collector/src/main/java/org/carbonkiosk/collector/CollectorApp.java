@@ -17,11 +17,13 @@ import org.carbonkiosk.collector.api.DeviceRoutes;
 import org.carbonkiosk.collector.api.HttpApi;
 import org.carbonkiosk.collector.api.OpsRoutes;
 import org.carbonkiosk.collector.api.QueryRoutes;
+import org.carbonkiosk.collector.api.ReviewRoutes;
 import org.carbonkiosk.collector.api.Route;
 import org.carbonkiosk.collector.decide.Checks;
 import org.carbonkiosk.collector.decide.Decider;
 import org.carbonkiosk.collector.decide.DepositDecider;
 import org.carbonkiosk.collector.decide.HeldReleaser;
+import org.carbonkiosk.collector.decide.HeldReview;
 import org.carbonkiosk.collector.decide.KeyDirectory;
 import org.carbonkiosk.collector.decide.Screener;
 import org.carbonkiosk.collector.ingest.CommitListener;
@@ -107,13 +109,14 @@ public final class CollectorApp implements AutoCloseable {
                     metrics, listener, config.ingestBatchSize());
             Screener screener = new Screener(SignedEventCodec.standard(), new KeyDirectory(store), metrics);
             MqttIngest ingest = new MqttIngest(config.mqttUrl(), clientId(config), config.mqttUsername(),
-                    config.mqttPassword(), config.mqttSessionExpiry(), config.verifyThreads(), screener, writer,
+                    config.mqttPassword(), config.mqttSessionExpiry(), config.mqttReceiveMaximum(), config.verifyThreads(), screener, writer,
                     live, clock);
             receipts.set(ingest);
             List<Route> routes = new ArrayList<>();
             routes.addAll(new DeviceRoutes(store, live, clock).routes());
             routes.addAll(new CardRoutes(store, releaser, ingest, clock).routes());
             routes.addAll(new QueryRoutes(store, config.rules()).routes());
+            routes.addAll(new ReviewRoutes(store, new HeldReview(store, deposits, decider, clock), ingest).routes());
             routes.addAll(new OpsRoutes(store, metrics, ingest::isConnected, forwarder).routes());
             HttpApi http = new HttpApi(config.httpBind(), config.httpPort(), token, routes);
             registerGauges(metrics, store, live, writer, forwarder == null);

@@ -24,6 +24,7 @@ import org.carbonkiosk.collector.credit.RuleVersions;
  * @param mqttUrl              broker, {@code tcp://host:1883} or {@code ssl://host:8883}
  * @param mqttClientId         stable client id (persistent session); empty = derived from host and data dir
  * @param mqttSessionExpiry    how long the broker keeps the session (and unacknowledged events) while away
+ * @param mqttReceiveMaximum   events in flight (unacknowledged) at most; also balances a shared subscription
  * @param httpPort             HTTP API port; 0 = ephemeral
  * @param dataDir              SQLite database and the generated admin token live here
  * @param dbUrl                JDBC URL; empty = {@code jdbc:sqlite:<dataDir>/collector.db}
@@ -38,7 +39,7 @@ import org.carbonkiosk.collector.credit.RuleVersions;
  * @param verifyThreads        threads decoding and verifying signatures
  */
 public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUsername, String mqttPassword,
-                              Duration mqttSessionExpiry, int httpPort, String httpBind, Path dataDir, String dbUrl,
+                              Duration mqttSessionExpiry, int mqttReceiveMaximum, int httpPort, String httpBind, Path dataDir, String dbUrl,
                               int dbPoolSize, String adminToken, String ledgerUrl, String ledgerToken,
                               Duration ledgerTimeout, Duration ledgerBackoffInitial, Duration ledgerBackoffMax,
                               RuleVersions rules, Duration lateWindow, Duration maxClockSkew,
@@ -52,6 +53,9 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
         Objects.requireNonNull(mqttPassword, "mqttPassword");
         Objects.requireNonNull(mqttSessionExpiry, "mqttSessionExpiry");
         Objects.requireNonNull(httpBind, "httpBind");
+        if (mqttReceiveMaximum < 1 || mqttReceiveMaximum > 65535) {
+            throw new ConfigException("mqtt.receiveMaximum", "must be within [1, 65535]");
+        }
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(dbUrl, "dbUrl");
         Objects.requireNonNull(adminToken, "adminToken");
@@ -93,7 +97,7 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
 
     /** The no-config start: SQLite under ./data, tcp://localhost:1883, HTTP 8080, the published rule. */
     public static CollectorConfig defaults() {
-        return new CollectorConfig("tcp://localhost:1883", "", "", "", Duration.ofMinutes(10), 8080, "0.0.0.0",
+        return new CollectorConfig("tcp://localhost:1883", "", "", "", Duration.ofMinutes(10), 1024, 8080, "0.0.0.0",
                 Path.of("data"), "", 8, "", "", "", Duration.ofSeconds(10), Duration.ofSeconds(1),
                 Duration.ofMinutes(5), RuleVersions.of(CreditRule.defaults()), Duration.ofDays(7),
                 Duration.ofMinutes(5), Duration.ofDays(365), false, 256,
@@ -121,6 +125,7 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
                 s.string("mqtt.url", d.mqttUrl), s.string("mqtt.clientId", ""),
                 s.string("mqtt.username", ""), s.string("mqtt.password", ""),
                 s.duration("mqtt.sessionExpiry", d.mqttSessionExpiry),
+                s.integer("mqtt.receiveMaximum", d.mqttReceiveMaximum, 1, 65535),
                 s.integer("http.port", d.httpPort, 0, 65535), s.string("http.bind", d.httpBind),
                 Path.of(s.string("data.dir", d.dataDir.toString())), s.string("db.url", ""),
                 s.integer("db.poolSize", d.dbPoolSize, 1, 256), s.string("admin.token", ""),
@@ -189,14 +194,14 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
     }
 
     public CollectorConfig withMqttUrl(String v) {
-        return new CollectorConfig(v, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, httpPort, httpBind,
+        return new CollectorConfig(v, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, mqttReceiveMaximum, httpPort, httpBind,
                 dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken, ledgerTimeout, ledgerBackoffInitial,
                 ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge, calibrationRequired,
                 ingestBatchSize, verifyThreads);
     }
 
     public CollectorConfig withMqttClientId(String v) {
-        return new CollectorConfig(mqttUrl, v, mqttUsername, mqttPassword, mqttSessionExpiry, httpPort, httpBind,
+        return new CollectorConfig(mqttUrl, v, mqttUsername, mqttPassword, mqttSessionExpiry, mqttReceiveMaximum, httpPort, httpBind,
                 dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken, ledgerTimeout, ledgerBackoffInitial,
                 ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge, calibrationRequired,
                 ingestBatchSize, verifyThreads);
@@ -204,49 +209,56 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
 
     /** How long the broker keeps this collector's session (and its unacknowledged events) after a crash. */
     public CollectorConfig withMqttSessionExpiry(Duration v) {
-        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, v, httpPort, httpBind,
+        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, v, mqttReceiveMaximum, httpPort, httpBind,
                 dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken, ledgerTimeout, ledgerBackoffInitial,
                 ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge, calibrationRequired,
                 ingestBatchSize, verifyThreads);
     }
 
+    public CollectorConfig withMqttReceiveMaximum(int v) {
+        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, v, httpPort,
+                httpBind, dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken, ledgerTimeout,
+                ledgerBackoffInitial, ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge,
+                calibrationRequired, ingestBatchSize, verifyThreads);
+    }
+
     public CollectorConfig withHttpPort(int v) {
-        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, v, httpBind,
+        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, mqttReceiveMaximum, v, httpBind,
                 dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken, ledgerTimeout, ledgerBackoffInitial,
                 ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge, calibrationRequired,
                 ingestBatchSize, verifyThreads);
     }
 
     public CollectorConfig withDataDir(Path v) {
-        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, httpPort,
+        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, mqttReceiveMaximum, httpPort,
                 httpBind, v, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken, ledgerTimeout,
                 ledgerBackoffInitial, ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge,
                 calibrationRequired, ingestBatchSize, verifyThreads);
     }
 
     public CollectorConfig withDbUrl(String v) {
-        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, httpPort,
+        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, mqttReceiveMaximum, httpPort,
                 httpBind, dataDir, v, dbPoolSize, adminToken, ledgerUrl, ledgerToken, ledgerTimeout,
                 ledgerBackoffInitial, ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge,
                 calibrationRequired, ingestBatchSize, verifyThreads);
     }
 
     public CollectorConfig withAdminToken(String v) {
-        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, httpPort,
+        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, mqttReceiveMaximum, httpPort,
                 httpBind, dataDir, dbUrl, dbPoolSize, v, ledgerUrl, ledgerToken, ledgerTimeout, ledgerBackoffInitial,
                 ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge, calibrationRequired,
                 ingestBatchSize, verifyThreads);
     }
 
     public CollectorConfig withLedgerUrl(String v) {
-        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, httpPort,
+        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, mqttReceiveMaximum, httpPort,
                 httpBind, dataDir, dbUrl, dbPoolSize, adminToken, v, ledgerToken, ledgerTimeout, ledgerBackoffInitial,
                 ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge, calibrationRequired,
                 ingestBatchSize, verifyThreads);
     }
 
     public CollectorConfig withLedgerToken(String v) {
-        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, httpPort,
+        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, mqttReceiveMaximum, httpPort,
                 httpBind, dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, v, ledgerTimeout, ledgerBackoffInitial,
                 ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge, calibrationRequired,
                 ingestBatchSize, verifyThreads);
@@ -254,14 +266,14 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
 
     /** Ledger HTTP timeout and retry backoff (initial, doubling to max). */
     public CollectorConfig withLedgerTiming(Duration timeout, Duration backoffInitial, Duration backoffMax) {
-        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, httpPort,
+        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, mqttReceiveMaximum, httpPort,
                 httpBind, dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken, timeout, backoffInitial,
                 backoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge, calibrationRequired,
                 ingestBatchSize, verifyThreads);
     }
 
     public CollectorConfig withRules(RuleVersions v) {
-        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, httpPort,
+        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, mqttReceiveMaximum, httpPort,
                 httpBind, dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken, ledgerTimeout,
                 ledgerBackoffInitial, ledgerBackoffMax, v, lateWindow, maxClockSkew, calibrationMaxAge,
                 calibrationRequired, ingestBatchSize, verifyThreads);
@@ -270,14 +282,14 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
     /** The late-arrival window, clock skew limit, calibration age and whether calibration is required. */
     public CollectorConfig withChecks(Duration lateWindow, Duration maxClockSkew, Duration calibrationMaxAge,
                                       boolean calibrationRequired) {
-        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, httpPort,
+        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, mqttReceiveMaximum, httpPort,
                 httpBind, dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken, ledgerTimeout,
                 ledgerBackoffInitial, ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge,
                 calibrationRequired, ingestBatchSize, verifyThreads);
     }
 
     public CollectorConfig withIngest(int batchSize, int verifyThreads) {
-        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, httpPort,
+        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, mqttReceiveMaximum, httpPort,
                 httpBind, dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken, ledgerTimeout,
                 ledgerBackoffInitial, ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge,
                 calibrationRequired, batchSize, verifyThreads);

@@ -287,7 +287,8 @@ class ReasonCodesIT {
             Receipt r = Fixture.awaitReceipt(k, door.eventId());
             assertThat(r.status()).isEqualTo(DecisionStatus.CREDITED);
             assertThat(r.creditedGrams()).isZero();
-            assertThat(r.reason()).isEmpty();
+            assertThat(r.reason()).contains(Reason.BELOW_MINIMUM);
+            assertThat(r.monthCreditedGrams()).isEmpty();
             assertThat(awaitEvent(door.eventId()).get("type").asText()).isEqualTo("door-forced");
         }
     }
@@ -309,6 +310,37 @@ class ReasonCodesIT {
             k.send(second);
             Fixture.awaitReceipt(k, second.eventId());
             assertThat(f.api.get("/api/devices/" + k.deviceId).json().get("missingSeqs").toString()).isEqualTo("[]");
+        }
+    }
+
+    @Test
+    void operatorReview_approvesHeldDeposits_reevaluatesOthers() {
+        try (TestKiosk k = f.kiosk("RC")) {
+            String card = f.boundCard("review-" + k.deviceId, "review-" + k.deviceId);
+            DepositEvent heavy = k.deposit(card, 31_000, NOW);
+            k.send(heavy);
+            assertReceipt(Fixture.awaitReceipt(k, heavy.eventId()), DecisionStatus.HELD, Reason.IMPLAUSIBLE_WEIGHT);
+            DepositEvent old = DepositEvent.of(k.envelope(NOW, true), card, Material.PAPER, 0, 1000,
+                    Optional.of(NOW.minusDays(400)));
+            k.send(old);
+            Fixture.awaitReceipt(k, old.eventId());
+
+            String review = "/api/events/" + old.eventId() + "/review";
+            assertThat(f.api.postNoAuth(review, StrictJson.newObject()).status()).isEqualTo(401);
+            var again = f.api.post(review, StrictJson.newObject()); // re-evaluated: the cause is still there
+            assertThat(again.json().get("reason").asText()).isEqualTo("calibration-expired");
+
+            ObjectNode approve = StrictJson.newObject();
+            approve.put("approve", true);
+            var approved = f.api.post("/api/events/" + heavy.eventId() + "/review", approve);
+            assertThat(approved.status()).isEqualTo(200);
+            assertThat(approved.json().get("creditedGrams").asInt()).isEqualTo(1500);
+            await().atMost(Duration.ofSeconds(10)).until(() -> k.receipts(heavy.eventId()).size() == 2);
+            assertThat(k.receipt(heavy.eventId()).orElseThrow().creditedGrams()).isEqualTo(1500);
+            assertThat(f.api.post("/api/events/" + heavy.eventId() + "/review", approve).status()).isEqualTo(409);
+            assertThat(f.api.post(review, approve).json().get("creditedGrams").asInt()).isEqualTo(1500);
+            assertThat(f.api.get("/api/accounts/review-" + k.deviceId + "/months/2026-11").json()
+                    .get("creditedGrams").asInt()).isEqualTo(3000);
         }
     }
 }

@@ -49,8 +49,16 @@ public record CreditRule(String version, Instant effectiveFrom, int gramsPerKg, 
 
     /** The full rule for a deposit of {@code netGrams}, given what the account earned so far this month. */
     public Decision decide(int netGrams, MonthTotals soFar) {
+        return decide(netGrams, soFar, false);
+    }
+
+    /**
+     * As {@link #decide(int, MonthTotals)}; {@code weightReviewed}: an operator confirmed a weight
+     * over the plausible maximum, so it is credited (within the caps) instead of held.
+     */
+    public Decision decide(int netGrams, MonthTotals soFar, boolean weightReviewed) {
         java.util.Optional<Decision> screened = screen(netGrams);
-        if (screened.isPresent()) {
+        if (screened.isPresent() && !(weightReviewed && netGrams > maxNetGrams)) {
             return screened.get();
         }
         if (monthlyCountLimit > 0 && soFar.countedDeposits() >= monthlyCountLimit) {

@@ -41,6 +41,16 @@ public final class DepositDecider {
      * @param now        when it is decided: the month must still be open then
      */
     public DepositOutcome decide(Connection c, DepositEvent d, Instant receivedAt, Instant now) throws SQLException {
+        return decide(c, d, receivedAt, now, false);
+    }
+
+    /**
+     * @param override an operator approved the deposit after review: the calibration, clock,
+     *                 late-arrival and plausible-weight holds are skipped (block list, binding,
+     *                 minimum weight and caps still apply)
+     */
+    public DepositOutcome decide(Connection c, DepositEvent d, Instant receivedAt, Instant now, boolean override)
+            throws SQLException {
         Instant attribution = attributionInstant(d, receivedAt);
         CreditRule rule = rules.at(attribution);
         Optional<CardStore.CardRecord> card = store.cards().find(c, d.card());
@@ -51,23 +61,24 @@ public final class DepositDecider {
         if (account.isEmpty()) {
             return nothing(Decision.held(Reason.CARD_UNBOUND), Optional.empty(), rule);
         }
-        if (d.calibratedAt().isEmpty() ? checks.calibrationRequired()
-                : d.calibratedAt().get().toInstant().plus(checks.calibrationMaxAge()).isBefore(receivedAt)) {
+        if (!override && (d.calibratedAt().isEmpty() ? checks.calibrationRequired()
+                : d.calibratedAt().get().toInstant().plus(checks.calibrationMaxAge()).isBefore(receivedAt))) {
             return nothing(Decision.held(Reason.CALIBRATION_EXPIRED), account, rule);
         }
-        if (d.envelope().clockSynced() && d.occurredAt().toInstant().isAfter(receivedAt.plus(checks.maxClockSkew()))) {
+        if (!override && d.envelope().clockSynced() && d.occurredAt().toInstant().isAfter(receivedAt.plus(checks.maxClockSkew()))) {
             return nothing(Decision.held(Reason.CLOCK_SKEW), account, rule);
         }
         YearMonth month = Months.of(attribution);
-        if (!Months.isOpen(month, now, checks.lateWindow())) {
+        if (!override && !Months.isOpen(month, now, checks.lateWindow())) {
             return nothing(Decision.held(Reason.STALE), account, rule);
         }
         Optional<Decision> screened = rule.screen(d.netGrams());
-        if (screened.isPresent() && screened.get().status() != org.carbonkiosk.protocol.message.DecisionStatus.CREDITED) {
+        if (!override && screened.isPresent()
+                && screened.get().status() != org.carbonkiosk.protocol.message.DecisionStatus.CREDITED) {
             return nothing(screened.get(), account, rule);
         }
         MonthTotals soFar = store.months().lock(c, account.get(), month.toString());
-        Decision decision = rule.decide(d.netGrams(), soFar);
+        Decision decision = rule.decide(d.netGrams(), soFar, override);
         MonthTotals after = soFar.plus(decision.creditedGrams());
         store.months().save(c, account.get(), month.toString(), after);
         return new DepositOutcome(decision, account, Optional.of(month.toString()), rule.version(),

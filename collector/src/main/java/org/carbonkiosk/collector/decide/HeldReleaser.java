@@ -9,8 +9,6 @@ import java.util.List;
 import org.carbonkiosk.collector.store.StoredEvent;
 import org.carbonkiosk.collector.store.Store;
 import org.carbonkiosk.protocol.event.DepositEvent;
-import org.carbonkiosk.protocol.event.EventCodec;
-import org.carbonkiosk.protocol.jws.CompactJws;
 import org.carbonkiosk.protocol.message.Reason;
 import org.tinylog.Logger;
 
@@ -37,7 +35,7 @@ public final class HeldReleaser {
         List<StoredEvent> released = new ArrayList<>();
         Instant now = clock.instant();
         for (StoredEvent held : store.events().heldForCard(c, card, Reason.CARD_UNBOUND)) {
-            DepositEvent deposit = decode(held);
+            DepositEvent deposit = HeldReview.decode(held);
             DepositOutcome outcome = deposits.decide(c, deposit, Instant.parse(held.receivedAt()), now);
             StoredEvent decided = Decider.apply(held, outcome, now.toString());
             store.events().updateDecision(c, decided);
@@ -49,11 +47,5 @@ public final class HeldReleaser {
             released.add(decided);
         }
         return released;
-    }
-
-    private static DepositEvent decode(StoredEvent held) {
-        byte[] raw = held.jws().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        CompactJws jws = CompactJws.parse(raw, Integer.MAX_VALUE).value();
-        return (DepositEvent) EventCodec.decode(jws.payload()).value();
     }
 }

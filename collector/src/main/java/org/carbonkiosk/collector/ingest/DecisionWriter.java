@@ -108,7 +108,7 @@ public final class DecisionWriter {
         List<Decided> decided;
         try {
             decided = commit(batch);
-        } catch (StoreException e) {
+        } catch (RuntimeException e) {
             Logger.warn("batch of {} failed ({}); deciding one by one", batch.size(), e.getMessage());
             for (Pending p : batch) {
                 processAlone(p);
@@ -132,8 +132,31 @@ public final class DecisionWriter {
                 Logger.warn("cannot commit a decision ({}); retrying in {} ms", e.getMessage(), backoffMs);
                 Thread.sleep(backoffMs);
                 backoffMs = Math.min(backoffMs * 2, 5_000);
+            } catch (RuntimeException e) {
+                recordInternalFailure(p, e);
+                return;
             }
         }
+    }
+
+    /**
+     * A message that cannot be decided because of a defect (not the store being down): recorded
+     * for audit and acknowledged without a receipt, so the flow of acknowledgements goes on and
+     * the kiosk keeps the event and sends it again.
+     */
+    private void recordInternalFailure(Pending p, RuntimeException e) {
+        Logger.error(e, "topic={} cannot be decided; recorded, acknowledged, no receipt", p.screened().topic());
+        try {
+            store.db().write(c -> {
+                store.rejections().insert(c, p.screened().topic(), p.screened().receivedAt().toString(),
+                        org.carbonkiosk.protocol.message.Reason.MALFORMED, "internal error: " + e,
+                        java.util.Optional.empty(), p.screened().raw());
+                return null;
+            });
+        } catch (RuntimeException again) {
+            Logger.error("cannot record it either: {}", again.getMessage());
+        }
+        p.acknowledge().run();
     }
 
     private List<Decided> commit(List<Pending> batch) {
@@ -157,9 +180,15 @@ public final class DecisionWriter {
             if (p.screened() instanceof Screened.Verified v) {
                 live.seen(v.decoded().event().deviceId(), v.receivedAt());
             }
-            Logger.debug("topic={} eventId={} {} {} {} g{}", p.screened().topic(), d.eventId().orElse("-"),
-                    d.receipt().status().wire(), d.receipt().reason().map(r -> r.wire()).orElse(""),
-                    d.receipt().creditedGrams(), d.receipt().repeat() ? " (repeat)" : "");
+            if (d.receipt().status() == org.carbonkiosk.protocol.message.DecisionStatus.CREDITED) {
+                Logger.debug("topic={} eventId={} {} {} {} g{}", p.screened().topic(), d.eventId().orElse("-"),
+                        d.receipt().status().wire(), d.receipt().reason().map(r -> r.wire()).orElse(""),
+                        d.receipt().creditedGrams(), d.receipt().repeat() ? " (repeat)" : "");
+            } else {
+                Logger.info("topic={} eventId={} {} {}{}", p.screened().topic(), d.eventId().orElse("-"),
+                        d.receipt().status().wire(), d.receipt().reason().map(r -> r.wire()).orElse(""),
+                        d.receipt().repeat() ? " (repeat)" : "");
+            }
         }
     }
 }

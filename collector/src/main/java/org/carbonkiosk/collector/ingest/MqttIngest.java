@@ -38,6 +38,7 @@ public final class MqttIngest implements ReceiptPublisher, AutoCloseable {
     private final DeviceLiveState live;
     private final Clock clock;
     private final Duration sessionExpiry;
+    private final int receiveMaximum;
     private final String username;
     private final String password;
     private final ExecutorService screening;
@@ -45,12 +46,13 @@ public final class MqttIngest implements ReceiptPublisher, AutoCloseable {
     private final AtomicBoolean connected = new AtomicBoolean(false);
 
     public MqttIngest(String url, String clientId, String username, String password, Duration sessionExpiry,
-                      int threads, Screener screener, DecisionWriter writer, DeviceLiveState live, Clock clock) {
+                      int receiveMaximum, int threads, Screener screener, DecisionWriter writer, DeviceLiveState live, Clock clock) {
         this.screener = screener;
         this.writer = writer;
         this.live = live;
         this.clock = clock;
         this.sessionExpiry = sessionExpiry;
+        this.receiveMaximum = receiveMaximum;
         this.username = username;
         this.password = password;
         AtomicInteger n = new AtomicInteger();
@@ -71,7 +73,7 @@ public final class MqttIngest implements ReceiptPublisher, AutoCloseable {
                     Logger.info("connected to the broker {}", url);
                 })
                 .addDisconnectedListener(ctx -> {
-                    if (connected.getAndSet(false)) {
+                    if (connected.getAndSet(false) && accepting.get()) {
                         Logger.warn("disconnected from the broker: {}", ctx.getCause().getMessage());
                     }
                 });
@@ -89,7 +91,8 @@ public final class MqttIngest implements ReceiptPublisher, AutoCloseable {
                 .callback(this::onStatus).send();
         var telemetrySub = client.subscribeWith().topicFilter(Topics.ALL_TELEMETRY).qos(MqttQos.AT_MOST_ONCE)
                 .callback(this::onTelemetry).send();
-        var connect = client.connectWith().cleanStart(false).sessionExpiryInterval(sessionExpiry.toSeconds());
+        var connect = client.connectWith().cleanStart(false).sessionExpiryInterval(sessionExpiry.toSeconds())
+                .restrictions().receiveMaximum(receiveMaximum).applyRestrictions();
         var sent = username.isEmpty() ? connect.send()
                 : connect.simpleAuth().username(username).password(password.getBytes(StandardCharsets.UTF_8))
                 .applySimpleAuth().send();

@@ -52,6 +52,11 @@ public final class Metrics {
                 .mapToLong(e -> e.getValue().sum()).sum();
     }
 
+    /** All decisions counted so far. */
+    public long decisionTotal() {
+        return decisions.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
     public String scrape() {
         StringBuilder b = new StringBuilder();
         b.append("# HELP kiosk_events_total Messages decided, by status, reason and repeat.\n");

@@ -52,6 +52,13 @@ class CreditRuleTest {
         assertThat(credits(limited, 10, 100, 100, 100)).containsExactly("0 below-minimum", "150", "150", "150");
     }
 
+    @Test
+    void decide_reviewedWeightOverMaximum_creditedWithinCaps() {
+        assertThat(rule.decide(31_000, MonthTotals.EMPTY, true)).isEqualTo(Decision.credited(1500));
+        assertThat(rule.decide(31_000, new MonthTotals(4000, 3, 3), true)).isEqualTo(Decision.credited(500));
+        assertThat(rule.decide(49, MonthTotals.EMPTY, true)).isEqualTo(Decision.creditedNothing(Reason.BELOW_MINIMUM));
+    }
+
     private static List<String> credits(CreditRule rule, int... nets) {
         MonthTotals totals = MonthTotals.EMPTY;
         List<String> out = new ArrayList<>();
