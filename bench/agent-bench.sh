@@ -6,9 +6,9 @@
 #   bench/agent-bench.sh            # build, then ROUNDS rounds (default 3) of each measurement
 #   SKIP_BUILD=1 DEPOSITS=200 ROUNDS=5 MQTT_URL=tcp://127.0.0.1:1883 bench/agent-bench.sh
 #
-# The helper mains live in device-agent/src/test/java/org/carbonkiosk/agent/bench (no bench
-# Maven module on this branch): MinimalSignerMain, CommitLatencyMain, ConsoleDriverMain,
-# BenchProvision. RSS is VmRSS from /proc/PID/status; ready is the agent's "agent ready" log
+# The helper mains live in device-agent/src/test/java/org/carbonkiosk/agent/bench (they need the
+# agent's classes; the JMH bench module stays free of Milo/pi4j): MinimalSignerMain,
+# CommitLatencyMain, ConsoleDriverMain, BenchProvision. RSS is VmRSS from /proc/PID/status; ready is the agent's "agent ready" log
 # line (or the signer's READY after its first signature), from the moment the JVM was launched.
 set -euo pipefail
 cd "$(dirname "$0")/.."

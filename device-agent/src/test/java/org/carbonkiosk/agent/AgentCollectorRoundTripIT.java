@@ -77,18 +77,13 @@ class AgentCollectorRoundTripIT {
         // Given a kiosk enrolled at the collector and a card bound to an account
         String deviceId = "IT-CO-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         TestKiosks.Provisioned p = TestKiosks.provision(dir.resolve("kiosk"));
-        assertThat(call("POST", "/api/devices", "{\"deviceId\":\"" + deviceId + "\",\"kioskType\":\"recycling-box\","
-                + "\"publicKey\":{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"" + p.key().keyPair().publicJwk().x()
-                + "\"},\"keyVersion\":1,\"location\":\"test bench\"}")).isEqualTo(201);
+        enroll(deviceId, p);
         byte[] uid = HexFormat.of().parseHex("04aabbccddeeff");
         String card = CardToken.of(p.fleetKey(), uid);
         assertThat(call("PUT", "/api/cards/" + card, "{\"account\":\"acct-" + deviceId + "\"}")).isEqualTo(200);
-        Properties props = TestKiosks.fastProperties(deviceId, p, Brokers.url(broker));
-        props.setProperty("session.receiptWaitMs", "15000");
         SimulatedKiosk kiosk = new SimulatedKiosk(8_000);
         RecordingDisplay display = new RecordingDisplay();
-        agent = AgentApp.start(TestKiosks.config(props), kiosk.hardware(false), display, Clock.systemUTC());
-        await().atMost(Duration.ofSeconds(20)).until(agent::mqttConnected);
+        startAgent(deviceId, p, kiosk, display);
 
         // When the resident makes two deposits
         deposit(kiosk, uid, 820);
@@ -109,15 +104,10 @@ class AgentCollectorRoundTripIT {
     void deposit_unboundCard_heldAndSaidPlainly() throws Exception {
         String deviceId = "IT-CO-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         TestKiosks.Provisioned p = TestKiosks.provision(dir.resolve("kiosk"));
-        assertThat(call("POST", "/api/devices", "{\"deviceId\":\"" + deviceId + "\",\"kioskType\":\"recycling-box\","
-                + "\"publicKey\":{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"" + p.key().keyPair().publicJwk().x()
-                + "\"},\"keyVersion\":1,\"location\":\"test bench\"}")).isEqualTo(201);
-        Properties props = TestKiosks.fastProperties(deviceId, p, Brokers.url(broker));
-        props.setProperty("session.receiptWaitMs", "15000");
+        enroll(deviceId, p);
         SimulatedKiosk kiosk = new SimulatedKiosk(8_000);
         RecordingDisplay display = new RecordingDisplay();
-        agent = AgentApp.start(TestKiosks.config(props), kiosk.hardware(false), display, Clock.systemUTC());
-        await().atMost(Duration.ofSeconds(20)).until(agent::mqttConnected);
+        startAgent(deviceId, p, kiosk, display);
 
         deposit(kiosk, HexFormat.of().parseHex("04010203"), 600);
 
@@ -126,6 +116,20 @@ class AgentCollectorRoundTripIT {
         assertThat(receipt.status()).isEqualTo(DecisionStatus.HELD);
         assertThat(receipt.reason()).contains(Reason.CARD_UNBOUND);
         assertThat(display.texts()).anyMatch(t -> t.contains("not linked to an account yet"));
+    }
+
+    /** Registers the kiosk's public key with the collector (what provisioning does). */
+    private void enroll(String deviceId, TestKiosks.Provisioned p) throws Exception {
+        assertThat(call("POST", "/api/devices", "{\"deviceId\":\"" + deviceId + "\",\"kioskType\":\"recycling-box\","
+                + "\"publicKey\":{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"" + p.key().keyPair().publicJwk().x()
+                + "\"},\"keyVersion\":1,\"location\":\"test bench\"}")).isEqualTo(201);
+    }
+
+    private void startAgent(String deviceId, TestKiosks.Provisioned p, SimulatedKiosk kiosk, RecordingDisplay display) {
+        Properties props = TestKiosks.fastProperties(deviceId, p, Brokers.url(broker));
+        props.setProperty("session.receiptWaitMs", "15000");
+        agent = AgentApp.start(TestKiosks.config(props), kiosk.hardware(false), display, Clock.systemUTC());
+        await().atMost(Duration.ofSeconds(20)).until(agent::mqttConnected);
     }
 
     private static void deposit(SimulatedKiosk kiosk, byte[] uid, int grams) {

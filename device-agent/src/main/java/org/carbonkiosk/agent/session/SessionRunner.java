@@ -53,6 +53,7 @@ public final class SessionRunner {
     private final java.util.function.BooleanSupplier online;
     private final Map<String, Long> blockedUntil = new HashMap<>();
     private final Queue<SessionInput> pending = new ArrayDeque<>();
+    private final PartHealth parts;
     private SessionState state;
     private int lastIdleReading;
     private boolean stepping;
@@ -72,6 +73,7 @@ public final class SessionRunner {
         this.nowMs = nowMs;
         this.onCommit = onCommit;
         this.online = online;
+        this.parts = new PartHealth(config.deviceId());
     }
 
     /** Locks the door, starts idle (or out of service when the store is unhealthy) and shows it. */
@@ -101,28 +103,30 @@ public final class SessionRunner {
         long now = nowMs.getAsLong();
         try {
             Optional<byte[]> uid = hardware.cardReader().poll();
+            parts.ok("card reader");
             if (uid.isPresent()) {
                 String card = cardTokens.tokenize(uid.get());
-                if (state.phase() instanceof SessionState.Phase.Idle) {
-                    checkHealth();
-                }
+                checkHealth();
                 feed(new SessionInput.CardTapped(card, isBlocked(card, now)));
             }
         } catch (IOException e) {
-            Logger.warn("card reader failed deviceId={}: {}", config.deviceId(), e.getMessage());
+            parts.failed("card reader", e);
         }
         try {
             feed(new SessionInput.Door(hardware.doorSwitch().isOpen()));
+            parts.ok("door switch");
         } catch (IOException e) {
-            Logger.warn("door switch failed deviceId={}: {}", config.deviceId(), e.getMessage());
+            parts.failed("door switch", e);
         }
         OptionalInt grams;
         try {
             grams = OptionalInt.of(hardware.scale().readGrams());
+            parts.ok("scale");
             if (state.phase() instanceof SessionState.Phase.Idle) {
                 lastIdleReading = grams.getAsInt();
             }
         } catch (IOException e) {
+            parts.failed("scale", e);
             grams = OptionalInt.empty();
         }
         feed(new SessionInput.Reading(grams));
@@ -130,19 +134,22 @@ public final class SessionRunner {
         if (hardware.prizeSensor().isPresent()) {
             try {
                 Optional<Integer> slot = hardware.prizeSensor().get().poll();
+                parts.ok("prize sensor");
                 if (slot.isPresent()) {
                     recordPrize(slot.get());
                 }
             } catch (IOException e) {
-                Logger.warn("prize sensor failed deviceId={}: {}", config.deviceId(), e.getMessage());
+                parts.failed("prize sensor", e);
             }
         }
     }
 
-    /** Idle or out of service: compares the store's health with the state and tells the machine. */
+    /** Between sessions or out of service: compares the store's health with the state and tells the machine. */
     public void checkHealth() {
         boolean oos = state.phase() instanceof SessionState.Phase.OutOfService;
-        boolean idle = state.phase() instanceof SessionState.Phase.Idle;
+        // Between sessions: idle, or showing "recorded" while a receipt may still come.
+        boolean idle = state.phase() instanceof SessionState.Phase.Idle
+                || state.phase() instanceof SessionState.Phase.AwaitingReceipt;
         if (!oos && !idle) {
             return;
         }
