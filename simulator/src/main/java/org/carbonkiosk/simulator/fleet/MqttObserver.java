@@ -7,7 +7,6 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import java.net.URI;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.carbonkiosk.protocol.DecodeResult;
 import org.carbonkiosk.protocol.Topics;
-import org.carbonkiosk.protocol.message.DecisionStatus;
+import org.carbonkiosk.protocol.event.EventType;
+import org.carbonkiosk.protocol.jws.SignedEventCodec;
 import org.carbonkiosk.protocol.message.Receipt;
 import org.tinylog.Logger;
 
@@ -32,6 +32,8 @@ public final class MqttObserver implements AutoCloseable {
     private final Map<String, Receipt> decisions = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> repeats = new ConcurrentHashMap<>();
     private final Map<String, byte[]> firstEvents = new ConcurrentHashMap<>();
+    private final Map<String, String> nonDepositTypes = new ConcurrentHashMap<>();
+    private final SignedEventCodec codec = SignedEventCodec.standard();
     private final AtomicLong eventsSeen = new AtomicLong();
 
     private MqttObserver(Mqtt5AsyncClient client) {
@@ -78,7 +80,7 @@ public final class MqttObserver implements AutoCloseable {
         return n == null ? 0 : n.get();
     }
 
-    /** The first event message a kiosk published, byte for byte. */
+    /** The first deposit event a kiosk published, byte for byte. */
     public Optional<byte[]> firstEventOf(String deviceId) {
         return Optional.ofNullable(firstEvents.get(deviceId)).map(byte[]::clone);
     }
@@ -87,17 +89,16 @@ public final class MqttObserver implements AutoCloseable {
         return eventsSeen.get();
     }
 
-    /** Decisions by status and reason ("credited", "credited/cap-reached", "held/card-unbound", ...). */
+    /**
+     * Decisions by status and reason ("credited", "credited/cap-reached", "held/card-unbound",
+     * ...); events that are not deposits (claw plays, prizes, alarms) are counted apart as
+     * "recorded/claw-play" and so on, whatever receipt they got.
+     */
     public Map<String, Long> decisionsByReason() {
         Map<String, Long> counts = new HashMap<>();
-        decisions.values().forEach(r -> counts.merge(r.status().wire()
-                + r.reason().map(reason -> "/" + reason.wire()).orElse(""), 1L, Long::sum));
-        return counts;
-    }
-
-    public Map<DecisionStatus, Long> decisionsByStatus() {
-        Map<DecisionStatus, Long> counts = new EnumMap<>(DecisionStatus.class);
-        decisions.values().forEach(r -> counts.merge(r.status(), 1L, Long::sum));
+        decisions.forEach((eventId, r) -> counts.merge(nonDepositTypes.containsKey(eventId)
+                ? "recorded/" + nonDepositTypes.get(eventId)
+                : r.status().wire() + r.reason().map(reason -> "/" + reason.wire()).orElse(""), 1L, Long::sum));
         return counts;
     }
 
@@ -119,7 +120,12 @@ public final class MqttObserver implements AutoCloseable {
         }
         if (topic.endsWith("/event")) {
             eventsSeen.incrementAndGet();
-            firstEvents.putIfAbsent(deviceId.get(), payload);
+            DecodeResult<SignedEventCodec.DecodedEvent> decoded = codec.decode(payload);
+            if (decoded.isOk() && decoded.value().event().type() != EventType.DEPOSIT) {
+                nonDepositTypes.put(decoded.value().event().envelope().eventId(), decoded.value().event().type().wire());
+            } else if (decoded.isOk()) {
+                firstEvents.putIfAbsent(deviceId.get(), payload);
+            }
         } else if (topic.endsWith("/receipt")) {
             DecodeResult<Receipt> receipt = Receipt.decode(payload);
             if (!receipt.isOk()) {
