@@ -68,7 +68,7 @@ public final class DemoCommand implements Callable<Integer> {
         Environment env = run.environment();
         Path tokenFile = dir.resolve("admin.token");
         SecureFiles.writeSecret(tokenFile, (env.collector().adminToken() + "\n").getBytes(StandardCharsets.US_ASCII));
-        out.printf("broker %s, collector http://127.0.0.1:%d, stub ledger %s%n", env.broker().url(),
+        out.printf("broker %s, collector http://127.0.0.1:%d, stub ledger %s%n", env.brokerUrl(),
                 env.collector().httpPort(), env.ledger().url());
         ProgressBar bar = new ProgressBar(out, System.console() != null);
         RunSummary summary;

@@ -27,15 +27,17 @@ import org.tinylog.Logger;
  */
 public final class Environment implements AutoCloseable {
     private final EmbeddedBroker broker;
+    private final String brokerUrl;
     private final StubLedger ledger;
     private final CollectorApp collector;
     private final CollectorClient api;
     private final MqttObserver observer;
     private final Path dataDir;
 
-    private Environment(EmbeddedBroker broker, StubLedger ledger, CollectorApp collector, CollectorClient api,
-                        MqttObserver observer, Path dataDir) {
+    private Environment(EmbeddedBroker broker, String brokerUrl, StubLedger ledger, CollectorApp collector,
+                        CollectorClient api, MqttObserver observer, Path dataDir) {
         this.broker = broker;
+        this.brokerUrl = brokerUrl;
         this.ledger = ledger;
         this.collector = collector;
         this.api = api;
@@ -46,23 +48,32 @@ public final class Environment implements AutoCloseable {
     /**
      * Starts broker, ledger and collector.
      *
+     * @param externalMqttUrl    a broker already running (e.g. the machine's Mosquitto); empty =
+     *                           start the embedded one (needed for broker restarts)
      * @param preferredMqttPort  used when free (1883 for the demo), else a free port; 0 = any free port
      * @param preferredHttpPort  the same for the collector's HTTP API (8080 for the demo)
      */
     public static Environment start(Path dataDir, SimClock clock, int preferredMqttPort, int preferredHttpPort,
-                                    long seed) {
+                                    long seed, Optional<String> externalMqttUrl) {
         try {
             Files.createDirectories(dataDir.resolve("logs"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        EmbeddedBroker broker = EmbeddedBroker.create(dataDir.resolve("broker"), portOrFree(preferredMqttPort));
-        brokerLogsTo(dataDir.resolve("broker"), dataDir.resolve("logs/broker.log"));
-        broker.start();
+        EmbeddedBroker broker = null;
+        String brokerUrl;
+        if (externalMqttUrl.isPresent()) {
+            brokerUrl = externalMqttUrl.get();
+        } else {
+            broker = EmbeddedBroker.create(dataDir.resolve("broker"), portOrFree(preferredMqttPort));
+            brokerLogsTo(dataDir.resolve("broker"), dataDir.resolve("logs/broker.log"));
+            broker.start();
+            brokerUrl = broker.url();
+        }
         String ledgerToken = randomHex(16);
         StubLedger ledger = StubLedger.start(0, Optional.of(ledgerToken), seed);
         CollectorConfig config = CollectorConfig.defaults()
-                .withMqttUrl(broker.url())
+                .withMqttUrl(brokerUrl)
                 .withMqttClientId("sim-collector-" + randomHex(4))
                 .withHttpPort(portOrFree(preferredHttpPort))
                 .withDataDir(dataDir.resolve("collector"))
@@ -72,14 +83,20 @@ public final class Environment implements AutoCloseable {
                 .withLedgerTiming(Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(2));
         CollectorApp collector = CollectorApp.start(config, clock);
         CollectorClient api = new CollectorClient("http://127.0.0.1:" + collector.httpPort(), collector.adminToken());
-        MqttObserver observer = MqttObserver.connect(broker.url());
-        Logger.info("environment up: broker {}, ledger {}, collector http://127.0.0.1:{}", broker.url(), ledger.url(),
+        MqttObserver observer = MqttObserver.connect(brokerUrl);
+        Logger.info("environment up: broker {}, ledger {}, collector http://127.0.0.1:{}", brokerUrl, ledger.url(),
                 collector.httpPort());
-        return new Environment(broker, ledger, collector, api, observer, dataDir);
+        return new Environment(broker, brokerUrl, ledger, collector, api, observer, dataDir);
     }
 
-    public EmbeddedBroker broker() {
-        return broker;
+    /** The embedded broker, when this environment runs its own. */
+    public Optional<EmbeddedBroker> broker() {
+        return Optional.ofNullable(broker);
+    }
+
+    /** {@code tcp://host:port} of the broker in use. */
+    public String brokerUrl() {
+        return brokerUrl;
     }
 
     public StubLedger ledger() {
@@ -107,7 +124,9 @@ public final class Environment implements AutoCloseable {
         observer.close();
         collector.close();
         ledger.close();
-        broker.close();
+        if (broker != null) {
+            broker.close();
+        }
     }
 
     /** HiveMQ CE logs through logback: into a file, not over the demo's console. */

@@ -11,12 +11,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.carbonkiosk.broker.EmbeddedBroker;
 import org.carbonkiosk.protocol.CardToken;
 import org.carbonkiosk.simulator.clock.SimClock;
 import org.carbonkiosk.simulator.fleet.KioskNode;
@@ -53,12 +55,15 @@ public final class SimulationRun implements AutoCloseable {
     private final long startedNanos = System.nanoTime();
     private Duration settleTimeout = Duration.ofSeconds(180);
 
-    private SimulationRun(Plan plan, Environment env, SimClock clock) {
+    private final String idPrefix;
+
+    private SimulationRun(Plan plan, Environment env, SimClock clock, String idPrefix) {
         this.plan = plan;
         this.env = env;
         this.clock = clock;
+        this.idPrefix = idPrefix;
         new SecureRandom().nextBytes(fleetKey);
-        this.fraudster = new Fraudster(env.observer(), env.api(), clock);
+        this.fraudster = new Fraudster(env.observer(), env.api(), clock, idPrefix);
         this.residents = Executors.newFixedThreadPool(plan.settings().kiosks(), r -> {
             Thread t = new Thread(r, "resident");
             t.setDaemon(true);
@@ -68,9 +73,24 @@ public final class SimulationRun implements AutoCloseable {
 
     /** Starts the environment and the fleet under {@code dataDir}; the clock starts an hour before the plan. */
     public static SimulationRun prepare(Plan plan, Path dataDir, int mqttPort, int httpPort) throws IOException {
+        return prepare(plan, dataDir, mqttPort, httpPort, Optional.empty());
+    }
+
+    /**
+     * As {@link #prepare(Plan, Path, int, int)}, on a broker already running when
+     * {@code externalMqttUrl} is given (the plan must not restart the broker then). Device ids
+     * get a random prefix on an external broker, so no session of an earlier run is reused.
+     */
+    public static SimulationRun prepare(Plan plan, Path dataDir, int mqttPort, int httpPort,
+                                        Optional<String> externalMqttUrl) throws IOException {
+        if (externalMqttUrl.isPresent() && plan.settings().brokerRestart()) {
+            throw new IllegalArgumentException("a broker restart needs the embedded broker");
+        }
         SimClock clock = SimClock.startingAt(plan.start().minus(Duration.ofHours(1)), Plan.SHANGHAI);
-        Environment env = Environment.start(dataDir, clock, mqttPort, httpPort, plan.settings().seed());
-        SimulationRun run = new SimulationRun(plan, env, clock);
+        Environment env = Environment.start(dataDir, clock, mqttPort, httpPort, plan.settings().seed(), externalMqttUrl);
+        String prefix = externalMqttUrl.isEmpty() ? "SIM"
+                : "S" + Long.toString(Math.floorMod(new SecureRandom().nextLong(), 60_466_176L), 36).toUpperCase();
+        SimulationRun run = new SimulationRun(plan, env, clock, prefix);
         try {
             run.provision(dataDir);
         } catch (IOException | RuntimeException e) {
@@ -94,9 +114,10 @@ public final class SimulationRun implements AutoCloseable {
         OffsetDateTime calibratedAt = OffsetDateTime.ofInstant(plan.start().minus(Duration.ofDays(30)), ZoneOffset.ofHours(8));
         for (int k = 0; k < plan.settings().kiosks(); k++) {
             boolean claw = plan.isClaw(k);
-            String id = (claw ? "SIM-CK-" : "SIM-RB-") + "%04d".formatted(k + 1);
+            String id = idPrefix + (claw ? "-CK-" : "-RB-") + "%04d".formatted(k + 1);
+            java.net.URI broker = java.net.URI.create(env.brokerUrl());
             kiosks.add(KioskNode.provisionAndStart(id, claw, dataDir.resolve("kiosks").resolve(id), fleetKey,
-                    calibratedAt, "127.0.0.1", env.broker().port(), env.api(), clock));
+                    calibratedAt, broker.getHost(), broker.getPort(), env.api(), clock));
         }
         for (Resident r : plan.residents()) {
             for (Resident.Card card : r.cards()) {
@@ -149,11 +170,12 @@ public final class SimulationRun implements AutoCloseable {
                 kiosks.get(l.kiosk()).link().cut();
             }
         } else if (step instanceof Step.Broker b) {
+            EmbeddedBroker broker = env.broker().orElseThrow();
             if (b.up()) {
-                env.broker().start();
+                broker.start();
                 Logger.info("broker started again");
             } else {
-                env.broker().stop();
+                broker.stop();
                 Logger.info("broker stopped");
             }
         } else if (step instanceof Step.Ledger l) {
@@ -213,9 +235,7 @@ public final class SimulationRun implements AutoCloseable {
     }
 
     private void restoreEverything() {
-        if (!env.broker().isRunning()) {
-            env.broker().start();
-        }
+        env.broker().filter(b -> !b.isRunning()).ifPresent(EmbeddedBroker::start);
         env.ledger().comeUp();
         env.ledger().faults().none();
         kiosks.forEach(k -> k.link().restore());

@@ -29,8 +29,8 @@ import org.tinylog.Logger;
  * uses a real resident's bound card, so a wrongful credit would also break reconciliation.
  */
 public final class Fraudster {
-    public static final String TARGET_KIOSK = "SIM-X-0001";
-    public static final String REVOKED_KIOSK = "SIM-X-0002";
+    private final String targetKiosk;
+    private final String revokedKiosk;
     private final MqttObserver broker;
     private final CollectorClient collector;
     private final Clock clock;
@@ -44,7 +44,10 @@ public final class Fraudster {
     private record Sent(FraudKind kind, String eventId, long repeatsBefore) {
     }
 
-    public Fraudster(MqttObserver broker, CollectorClient collector, Clock clock) {
+    /** @param idPrefix the run's device id prefix: the attempts use {@code <prefix>-X-0001} and {@code -0002} */
+    public Fraudster(MqttObserver broker, CollectorClient collector, Clock clock, String idPrefix) {
+        this.targetKiosk = idPrefix + "-X-0001";
+        this.revokedKiosk = idPrefix + "-X-0002";
         this.broker = broker;
         this.collector = collector;
         this.clock = clock;
@@ -52,9 +55,9 @@ public final class Fraudster {
 
     /** Registers the two kiosk identities the attempts use; the second is revoked at once. */
     public void setUp() {
-        collector.registerDevice(TARGET_KIOSK, false, targetKey.publicJwk(), 1, "fraud target");
-        collector.registerDevice(REVOKED_KIOSK, false, revokedKey.publicJwk(), 1, "decommissioned");
-        collector.revokeDevice(REVOKED_KIOSK);
+        collector.registerDevice(targetKiosk, false, targetKey.publicJwk(), 1, "fraud target");
+        collector.registerDevice(revokedKiosk, false, revokedKey.publicJwk(), 1, "decommissioned");
+        collector.revokeDevice(revokedKiosk);
     }
 
     /**
@@ -64,22 +67,22 @@ public final class Fraudster {
     public void attempt(FraudKind kind, String card, String replaySource) {
         switch (kind) {
             case FORGED_SIGNATURE -> {
-                DepositEvent event = deposit(TARGET_KIOSK, ++targetSeq, card, 1400);
+                DepositEvent event = deposit(targetKiosk, ++targetSeq, card, 1400);
                 String jws = codec.sign(event, 1, Ed25519KeyPair.generate().privateKey());
-                publish(kind, TARGET_KIOSK, event.envelope().eventId(), jws.getBytes(StandardCharsets.US_ASCII));
+                publish(kind, targetKiosk, event.envelope().eventId(), jws.getBytes(StandardCharsets.US_ASCII));
             }
             case TAMPERED_PAYLOAD -> {
-                DepositEvent honest = deposit(TARGET_KIOSK, ++targetSeq, card, 300);
+                DepositEvent honest = deposit(targetKiosk, ++targetSeq, card, 300);
                 String[] parts = codec.sign(honest, 1, targetKey.privateKey()).split("\\.");
                 DepositEvent inflated = DepositEvent.of(honest.envelope(), card, Material.MIXED, honest.tareGrams(),
                         honest.tareGrams() + 3000, honest.calibratedAt());
                 String jws = parts[0] + "." + Base64Url.encode(EventCodec.encode(inflated)) + "." + parts[2];
-                publish(kind, TARGET_KIOSK, honest.envelope().eventId(), jws.getBytes(StandardCharsets.US_ASCII));
+                publish(kind, targetKiosk, honest.envelope().eventId(), jws.getBytes(StandardCharsets.US_ASCII));
             }
             case REVOKED_KIOSK -> {
-                DepositEvent event = deposit(REVOKED_KIOSK, ++revokedSeq, card, 1200);
+                DepositEvent event = deposit(revokedKiosk, ++revokedSeq, card, 1200);
                 String jws = codec.sign(event, 1, revokedKey.privateKey());
-                publish(kind, REVOKED_KIOSK, event.envelope().eventId(), jws.getBytes(StandardCharsets.US_ASCII));
+                publish(kind, revokedKiosk, event.envelope().eventId(), jws.getBytes(StandardCharsets.US_ASCII));
             }
             case REPLAYED_EVENT -> {
                 Optional<byte[]> captured = broker.firstEventOf(replaySource);

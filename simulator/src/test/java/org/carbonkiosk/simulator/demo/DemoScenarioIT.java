@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.carbonkiosk.simulator.AccountMonth;
 import org.carbonkiosk.simulator.fraud.FraudAttempt;
 import org.carbonkiosk.simulator.report.HtmlReport;
@@ -12,6 +13,7 @@ import org.carbonkiosk.simulator.report.RunSummary;
 import org.carbonkiosk.simulator.residents.Plan;
 import org.carbonkiosk.simulator.residents.ScenarioSettings;
 import org.carbonkiosk.simulator.residents.Step.FraudKind;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,14 +25,19 @@ class DemoScenarioIT {
     @TempDir
     Path dir;
 
+    /** On the machine's broker when {@code kiosk.it.mqttUrl} is set (CI's second pass), else the embedded one. */
     @Test
+    @Tag("machine-services")
     void smallMonth_reconcilesExactly_refusesFraud_andCreditsTheLateBoundCard() throws Exception {
         Plan plan = Plan.of(ScenarioSettings.small(42));
         assertThat(plan.isClaw(0)).isFalse();
         assertThat(plan.isClaw(2)).isTrue();
 
+        Optional<String> machineBroker = Optional.ofNullable(System.getProperty("kiosk.it.mqttUrl")).filter(u -> !u.isBlank());
+
         RunSummary summary;
-        try (SimulationRun run = SimulationRun.prepare(plan, dir, 0, 0).settleTimeout(Duration.ofSeconds(60))) {
+        try (SimulationRun run = SimulationRun.prepare(plan, dir, 0, 0, machineBroker)
+                .settleTimeout(Duration.ofSeconds(60))) {
             summary = run.run(p -> { });
         }
 
