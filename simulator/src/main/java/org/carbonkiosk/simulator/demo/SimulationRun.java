@@ -314,9 +314,23 @@ public final class SimulationRun implements AutoCloseable {
                 s.ledgerErrorRate() * 100, s.ledgerTimeoutRate() * 100, s.ledgerDown()));
         facts.put("events without a receipt", undelivered() + " left in the kiosks' outboxes at the end");
         facts.put("collector", "http://127.0.0.1:" + env.collector().httpPort() + " (data in " + env.dataDir() + ")");
-        return new RunSummary(facts, truth, rec, env.observer().decisionsByReason(),
+        return new RunSummary(facts, truth, rec, env.observer().decisionsByReason(currentOfHeld()),
                 plan.settings().fraud() ? fraudster.outcomes() : List.of(), env.ledger().stats(),
                 env.ledger().violations(), undelivered(), Duration.ofNanos(System.nanoTime() - startedNanos));
+    }
+
+    /** Held events as the collector has them now (a release credits them without a new first receipt). */
+    private Map<String, String> currentOfHeld() {
+        Map<String, String> current = new java.util.HashMap<>();
+        for (String eventId : env.observer().heldEventIds()) {
+            try {
+                env.api().event(eventId).ifPresent(e -> current.put(eventId, e.path("status").asText()
+                        + (e.path("reason").isTextual() ? "/" + e.path("reason").asText() : "")));
+            } catch (RuntimeException e) {
+                Logger.warn("cannot read event {}: {}", eventId, e.getMessage());
+            }
+        }
+        return current;
     }
 
     private long cards(Binding binding) {

@@ -93,13 +93,25 @@ public final class MqttObserver implements AutoCloseable {
      * Decisions by status and reason ("credited", "credited/cap-reached", "held/card-unbound",
      * ...); events that are not deposits (claw plays, prizes, alarms) are counted apart as
      * "recorded/claw-play" and so on, whatever receipt they got.
+     *
+     * @param current decisions known to have changed since their receipt ("status/reason" by eventId)
      */
-    public Map<String, Long> decisionsByReason() {
+    public Map<String, Long> decisionsByReason(Map<String, String> current) {
         Map<String, Long> counts = new HashMap<>();
         decisions.forEach((eventId, r) -> counts.merge(nonDepositTypes.containsKey(eventId)
                 ? "recorded/" + nonDepositTypes.get(eventId)
-                : r.status().wire() + r.reason().map(reason -> "/" + reason.wire()).orElse(""), 1L, Long::sum));
+                : current.getOrDefault(eventId, label(r)), 1L, Long::sum));
         return counts;
+    }
+
+    /** Events whose receipt said {@code held} (their decision may have changed since, without a new receipt). */
+    public java.util.List<String> heldEventIds() {
+        return decisions.entrySet().stream().filter(e -> e.getValue().status()
+                == org.carbonkiosk.protocol.message.DecisionStatus.HELD).map(Map.Entry::getKey).toList();
+    }
+
+    private static String label(Receipt r) {
+        return r.status().wire() + r.reason().map(reason -> "/" + reason.wire()).orElse("");
     }
 
     @Override
