@@ -1,11 +1,11 @@
 package org.carbonkiosk.provisioning;
 
-/** Entry point of the provisioning; prints its usage until the module is built. */
+/** {@code java -jar kiosk-provision.jar <command>}: see {@link Tool} and docs/field-guide.md. */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.out.println("usage: java -jar provisioning (not built yet)");
+        System.exit(Tool.commandLine(Environment.system()).execute(args));
     }
 }

@@ -1,0 +1,29 @@
+package org.carbonkiosk.provisioning;
+
+import java.time.Clock;
+import java.util.Map;
+import org.carbonkiosk.provisioning.hardware.HardwareProvider;
+import org.carbonkiosk.provisioning.hardware.SystemHardwareProvider;
+import org.carbonkiosk.provisioning.http.RetryPolicy;
+import org.carbonkiosk.provisioning.init.InitStep;
+import org.carbonkiosk.provisioning.prompt.ConsolePrompter;
+import org.carbonkiosk.provisioning.prompt.Prompter;
+import org.carbonkiosk.provisioning.selftest.NtpProbe;
+
+/** Everything the commands take from the outside world, injected so tests can replace it. */
+public record Environment(Prompter prompter, Map<String, String> variables, Clock clock, HardwareProvider hardware,
+                          RetryPolicy retry, NtpProbe ntp, InitStep.Observer initObserver) {
+
+    public static Environment system() {
+        return new Environment(ConsolePrompter.forSystem(), System.getenv(), Clock.systemDefaultZone(),
+                new SystemHardwareProvider(), RetryPolicy.standard(), NtpProbe.timedatectl(), InitStep.Observer.NONE);
+    }
+
+    public Environment withPrompter(Prompter p) {
+        return new Environment(p, variables, clock, hardware, retry, ntp, initObserver);
+    }
+
+    public Environment withInitObserver(InitStep.Observer o) {
+        return new Environment(prompter, variables, clock, hardware, retry, ntp, o);
+    }
+}

@@ -1,0 +1,41 @@
+package org.carbonkiosk.provisioning.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.carbonkiosk.protocol.json.JsonObject;
+import org.carbonkiosk.protocol.json.MalformedException;
+import org.carbonkiosk.protocol.json.StrictJson;
+
+/** A collector HTTP answer; errors carry {@code {"error","message"}} (PROTOCOL.md section 6). */
+public record CollectorAnswer(int status, byte[] body, Optional<String> dateHeader) {
+
+    public boolean ok() {
+        return status >= 200 && status < 300;
+    }
+
+    public Optional<JsonObject> json() {
+        try {
+            return Optional.of(StrictJson.parseObject(body));
+        } catch (MalformedException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The body as a JSON tree (answers are read loosely; only errors and registry fields are used). */
+    public Optional<com.fasterxml.jackson.databind.JsonNode> tree() {
+        try {
+            return Optional.ofNullable(StrictJson.mapper().readTree(body)).filter(n -> n.isObject());
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The collector's error code and message, or the body's first characters. */
+    public String errorText() {
+        return json().map(o -> o.optionalString("error").orElse("?") + ": " + o.optionalString("message").orElse(""))
+                .orElseGet(() -> {
+                    String text = new String(body, StandardCharsets.UTF_8).strip();
+                    return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+                });
+    }
+}
