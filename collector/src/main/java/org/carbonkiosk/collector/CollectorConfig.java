@@ -194,105 +194,144 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
     }
 
     public CollectorConfig withMqttUrl(String v) {
-        return new CollectorConfig(v, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, mqttReceiveMaximum, httpPort, httpBind,
-                dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken, ledgerTimeout, ledgerBackoffInitial,
-                ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge, calibrationRequired,
-                ingestBatchSize, verifyThreads);
+        return copy(b -> b.mqttUrl = v);
     }
 
     public CollectorConfig withMqttClientId(String v) {
-        return new CollectorConfig(mqttUrl, v, mqttUsername, mqttPassword, mqttSessionExpiry, mqttReceiveMaximum, httpPort, httpBind,
-                dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken, ledgerTimeout, ledgerBackoffInitial,
-                ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge, calibrationRequired,
-                ingestBatchSize, verifyThreads);
+        return copy(b -> b.mqttClientId = v);
     }
 
     /** How long the broker keeps this collector's session (and its unacknowledged events) after a crash. */
     public CollectorConfig withMqttSessionExpiry(Duration v) {
-        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, v, mqttReceiveMaximum, httpPort, httpBind,
-                dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken, ledgerTimeout, ledgerBackoffInitial,
-                ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge, calibrationRequired,
-                ingestBatchSize, verifyThreads);
+        return copy(b -> b.mqttSessionExpiry = v);
     }
 
     public CollectorConfig withMqttReceiveMaximum(int v) {
-        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, v, httpPort,
-                httpBind, dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken, ledgerTimeout,
-                ledgerBackoffInitial, ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge,
-                calibrationRequired, ingestBatchSize, verifyThreads);
+        return copy(b -> b.mqttReceiveMaximum = v);
     }
 
     public CollectorConfig withHttpPort(int v) {
-        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, mqttReceiveMaximum, v, httpBind,
-                dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken, ledgerTimeout, ledgerBackoffInitial,
-                ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge, calibrationRequired,
-                ingestBatchSize, verifyThreads);
+        return copy(b -> b.httpPort = v);
     }
 
     public CollectorConfig withDataDir(Path v) {
-        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, mqttReceiveMaximum, httpPort,
-                httpBind, v, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken, ledgerTimeout,
-                ledgerBackoffInitial, ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge,
-                calibrationRequired, ingestBatchSize, verifyThreads);
+        return copy(b -> b.dataDir = v);
     }
 
     public CollectorConfig withDbUrl(String v) {
-        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, mqttReceiveMaximum, httpPort,
-                httpBind, dataDir, v, dbPoolSize, adminToken, ledgerUrl, ledgerToken, ledgerTimeout,
-                ledgerBackoffInitial, ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge,
-                calibrationRequired, ingestBatchSize, verifyThreads);
+        return copy(b -> b.dbUrl = v);
     }
 
     public CollectorConfig withAdminToken(String v) {
-        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, mqttReceiveMaximum, httpPort,
-                httpBind, dataDir, dbUrl, dbPoolSize, v, ledgerUrl, ledgerToken, ledgerTimeout, ledgerBackoffInitial,
-                ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge, calibrationRequired,
-                ingestBatchSize, verifyThreads);
+        return copy(b -> b.adminToken = v);
     }
 
     public CollectorConfig withLedgerUrl(String v) {
-        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, mqttReceiveMaximum, httpPort,
-                httpBind, dataDir, dbUrl, dbPoolSize, adminToken, v, ledgerToken, ledgerTimeout, ledgerBackoffInitial,
-                ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge, calibrationRequired,
-                ingestBatchSize, verifyThreads);
+        return copy(b -> b.ledgerUrl = v);
     }
 
     public CollectorConfig withLedgerToken(String v) {
-        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, mqttReceiveMaximum, httpPort,
-                httpBind, dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, v, ledgerTimeout, ledgerBackoffInitial,
-                ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge, calibrationRequired,
-                ingestBatchSize, verifyThreads);
+        return copy(b -> b.ledgerToken = v);
     }
 
     /** Ledger HTTP timeout and retry backoff (initial, doubling to max). */
     public CollectorConfig withLedgerTiming(Duration timeout, Duration backoffInitial, Duration backoffMax) {
-        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, mqttReceiveMaximum, httpPort,
-                httpBind, dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken, timeout, backoffInitial,
-                backoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge, calibrationRequired,
-                ingestBatchSize, verifyThreads);
+        return copy(b -> {
+            b.ledgerTimeout = timeout;
+            b.ledgerBackoffInitial = backoffInitial;
+            b.ledgerBackoffMax = backoffMax;
+        });
     }
 
     public CollectorConfig withRules(RuleVersions v) {
-        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, mqttReceiveMaximum, httpPort,
-                httpBind, dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken, ledgerTimeout,
-                ledgerBackoffInitial, ledgerBackoffMax, v, lateWindow, maxClockSkew, calibrationMaxAge,
-                calibrationRequired, ingestBatchSize, verifyThreads);
+        return copy(b -> b.rules = v);
     }
 
     /** The late-arrival window, clock skew limit, calibration age and whether calibration is required. */
     public CollectorConfig withChecks(Duration lateWindow, Duration maxClockSkew, Duration calibrationMaxAge,
                                       boolean calibrationRequired) {
-        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, mqttReceiveMaximum, httpPort,
-                httpBind, dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken, ledgerTimeout,
-                ledgerBackoffInitial, ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge,
-                calibrationRequired, ingestBatchSize, verifyThreads);
+        return copy(b -> {
+            b.lateWindow = lateWindow;
+            b.maxClockSkew = maxClockSkew;
+            b.calibrationMaxAge = calibrationMaxAge;
+            b.calibrationRequired = calibrationRequired;
+        });
     }
 
     public CollectorConfig withIngest(int batchSize, int verifyThreads) {
-        return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry, mqttReceiveMaximum, httpPort,
-                httpBind, dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken, ledgerTimeout,
-                ledgerBackoffInitial, ledgerBackoffMax, rules, lateWindow, maxClockSkew, calibrationMaxAge,
-                calibrationRequired, batchSize, verifyThreads);
+        return copy(b -> {
+            b.ingestBatchSize = batchSize;
+            b.verifyThreads = verifyThreads;
+        });
+    }
+
+    /** This configuration with some values changed (validated again). */
+    private CollectorConfig copy(java.util.function.Consumer<Copy> change) {
+        Copy b = new Copy(this);
+        change.accept(b);
+        return b.build();
+    }
+
+    /** The mutable form of a configuration, for the withers. */
+    private static final class Copy {
+        private String mqttUrl;
+        private String mqttClientId;
+        private String mqttUsername;
+        private String mqttPassword;
+        private Duration mqttSessionExpiry;
+        private int mqttReceiveMaximum;
+        private int httpPort;
+        private String httpBind;
+        private Path dataDir;
+        private String dbUrl;
+        private int dbPoolSize;
+        private String adminToken;
+        private String ledgerUrl;
+        private String ledgerToken;
+        private Duration ledgerTimeout;
+        private Duration ledgerBackoffInitial;
+        private Duration ledgerBackoffMax;
+        private RuleVersions rules;
+        private Duration lateWindow;
+        private Duration maxClockSkew;
+        private Duration calibrationMaxAge;
+        private boolean calibrationRequired;
+        private int ingestBatchSize;
+        private int verifyThreads;
+
+        Copy(CollectorConfig c) {
+            mqttUrl = c.mqttUrl;
+            mqttClientId = c.mqttClientId;
+            mqttUsername = c.mqttUsername;
+            mqttPassword = c.mqttPassword;
+            mqttSessionExpiry = c.mqttSessionExpiry;
+            mqttReceiveMaximum = c.mqttReceiveMaximum;
+            httpPort = c.httpPort;
+            httpBind = c.httpBind;
+            dataDir = c.dataDir;
+            dbUrl = c.dbUrl;
+            dbPoolSize = c.dbPoolSize;
+            adminToken = c.adminToken;
+            ledgerUrl = c.ledgerUrl;
+            ledgerToken = c.ledgerToken;
+            ledgerTimeout = c.ledgerTimeout;
+            ledgerBackoffInitial = c.ledgerBackoffInitial;
+            ledgerBackoffMax = c.ledgerBackoffMax;
+            rules = c.rules;
+            lateWindow = c.lateWindow;
+            maxClockSkew = c.maxClockSkew;
+            calibrationMaxAge = c.calibrationMaxAge;
+            calibrationRequired = c.calibrationRequired;
+            ingestBatchSize = c.ingestBatchSize;
+            verifyThreads = c.verifyThreads;
+        }
+
+        CollectorConfig build() {
+            return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry,
+                    mqttReceiveMaximum, httpPort, httpBind, dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken,
+                    ledgerTimeout, ledgerBackoffInitial, ledgerBackoffMax, rules, lateWindow, maxClockSkew,
+                    calibrationMaxAge, calibrationRequired, ingestBatchSize, verifyThreads);
+        }
     }
 
     @Override

@@ -11,7 +11,11 @@ import org.junit.jupiter.api.Test;
 class BrokerRestartIT {
     @Test
     void brokerRestart_collectorReconnectsAndDecides() {
-        try (EmbeddedBroker broker = EmbeddedBroker.createTemporary().start()) {
+        // HiveMQ CE embedded runs once per JVM: restart the shared one (only when it is embedded).
+        java.util.Optional<EmbeddedBroker> embedded = TestBroker.shared().embedded();
+        org.junit.jupiter.api.Assumptions.assumeTrue(embedded.isPresent(), "needs the embedded broker");
+        EmbeddedBroker broker = embedded.get();
+        {
             MutableClock clock = new MutableClock(Fixture.NOW.toInstant());
             try (CollectorApp app = CollectorHarness.start(CollectorHarness.config(broker.url()), clock)) {
                 Api api = new Api(app);

@@ -33,6 +33,11 @@ final class TestBroker implements AutoCloseable {
         return new TestBroker(b, b.url());
     }
 
+    /** The embedded broker, when this is one (empty with an external broker). */
+    java.util.Optional<EmbeddedBroker> embedded() {
+        return java.util.Optional.ofNullable(embedded);
+    }
+
     String url() {
         return url;
     }

@@ -56,7 +56,7 @@ public final class Database implements AutoCloseable {
             config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
             config.setBusyTimeout(30_000);
             config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-            c = DriverManager.getConnection(url, config.toProperties());
+            c = StatementCache.wrap(DriverManager.getConnection(url, config.toProperties()));
         } else {
             c = DriverManager.getConnection(url, new Properties());
             c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
