@@ -118,6 +118,20 @@ class AgentCollectorRoundTripIT {
         assertThat(display.texts()).anyMatch(t -> t.contains("not linked to an account yet"));
     }
 
+    @Test
+    void doorForced_recordedByTheCollector_settledNotResentForever() throws Exception {
+        String deviceId = "IT-CO-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        TestKiosks.Provisioned p = TestKiosks.provision(dir.resolve("kiosk"));
+        enroll(deviceId, p);
+        SimulatedKiosk kiosk = new SimulatedKiosk(8_000);
+        startAgent(deviceId, p, kiosk, new RecordingDisplay());
+
+        kiosk.openDoor();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> agent.lastSeq() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> agent.outboxDepth() == 0);
+    }
+
     /** Registers the kiosk's public key with the collector (what provisioning does). */
     private void enroll(String deviceId, TestKiosks.Provisioned p) throws Exception {
         assertThat(call("POST", "/api/devices", "{\"deviceId\":\"" + deviceId + "\",\"kioskType\":\"recycling-box\","

@@ -100,6 +100,9 @@ class OutboxCrashIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> collector.events().size() >= 1);
         killChild();
         byte[] firstCopy = collector.events().get(0);
+        // The broker publishes the killed agent's Last Will: retained offline status
+        await().atMost(Duration.ofSeconds(30)).until(() -> collector.everything().stream()
+                .anyMatch(m -> m.contains("\"state\":\"offline\"")));
 
         // When a fresh agent starts on the same folder and the collector answers
         collector.setAnswering(true);

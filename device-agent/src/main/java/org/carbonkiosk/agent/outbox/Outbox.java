@@ -67,6 +67,7 @@ public final class Outbox implements AutoCloseable {
                 for (String sql : OutboxSchema.STATEMENTS) {
                     st.execute(sql);
                 }
+                OutboxSchema.migrate(st);
                 if (maxBytes > 0) {
                     long pageSize;
                     try (ResultSet rs = st.executeQuery("PRAGMA page_size")) {
@@ -184,22 +185,28 @@ public final class Outbox implements AutoCloseable {
         });
     }
 
-    /** Events published and still within their wait for a receipt. */
-    public synchronized int inFlight() throws StoreException {
+    /**
+     * Unreceipted events published within the last {@code windowMs}: the ones "in flight". An
+     * event waiting in a long backoff is not counted, so events the collector never answers
+     * cannot hold the window shut for newer ones.
+     */
+    public synchronized int inFlight(long windowMs) throws StoreException {
         long now = nowMs.getAsLong();
         return read(() -> count("SELECT COUNT(*) FROM outbox WHERE settled_at IS NULL AND attempts > 0"
-                + " AND next_attempt_at > ?", now));
+                + " AND last_published_at > ? AND last_published_at <= ?", now - windowMs, now));
     }
 
     /** Records a publication; the event is due again at {@code nextAttemptAtMs} if no receipt comes. */
     public synchronized void markPublished(long seq, long nextAttemptAtMs) throws StoreException {
-        transaction(() -> update("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE seq = ?",
-                nextAttemptAtMs, seq));
+        long now = nowMs.getAsLong();
+        transaction(() -> update("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?,"
+                + " last_published_at = ? WHERE seq = ?", nextAttemptAtMs, now, seq));
     }
 
     /** After a reconnect: every unreceipted event is due again at once, its backoff restarted. */
     public synchronized void makeAllDue() throws StoreException {
-        transaction(() -> update("UPDATE outbox SET attempts = 0, next_attempt_at = 0 WHERE settled_at IS NULL"));
+        transaction(() -> update("UPDATE outbox SET attempts = 0, next_attempt_at = 0, last_published_at = 0"
+                + " WHERE settled_at IS NULL"));
     }
 
     /** Marks an event receipted; empty when the store holds no such event (purged or foreign). */

@@ -13,7 +13,8 @@ final class OutboxSchema {
         "CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE,"
                 + " type TEXT NOT NULL, jws TEXT NOT NULL, card TEXT, net_grams INTEGER,"
                 + " created_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
-                + " next_attempt_at INTEGER NOT NULL DEFAULT 0, settled_at INTEGER, status TEXT, reason TEXT,"
+                + " next_attempt_at INTEGER NOT NULL DEFAULT 0, last_published_at INTEGER NOT NULL DEFAULT 0,"
+                + " settled_at INTEGER, status TEXT, reason TEXT,"
                 + " credited_grams INTEGER)",
         "CREATE INDEX IF NOT EXISTS outbox_unsettled ON outbox (settled_at, seq)",
         "CREATE TABLE IF NOT EXISTS open_session (id INTEGER PRIMARY KEY CHECK (id = 1), card TEXT NOT NULL,"
@@ -25,5 +26,18 @@ final class OutboxSchema {
     };
 
     private OutboxSchema() {
+    }
+
+    /** Brings a store written by an earlier agent version up to date (columns added since). */
+    static void migrate(java.sql.Statement st) throws java.sql.SQLException {
+        boolean hasLastPublished = false;
+        try (java.sql.ResultSet rs = st.executeQuery("PRAGMA table_info(outbox)")) {
+            while (rs.next()) {
+                hasLastPublished |= "last_published_at".equals(rs.getString("name"));
+            }
+        }
+        if (!hasLastPublished) {
+            st.execute("ALTER TABLE outbox ADD COLUMN last_published_at INTEGER NOT NULL DEFAULT 0");
+        }
     }
 }

@@ -27,7 +27,8 @@ import org.tinylog.Logger;
 
 /**
  * Delivers the outbox over MQTT (Paho, 3.1.1): events QoS 1 with the exact committed bytes, in
- * seq order, at most {@code maxInFlight} awaiting a receipt; an event with no receipt is
+ * seq order, at most {@code maxInFlight} published within the last {@code resendAfter} and not
+ * yet receipted; an event with no receipt is
  * published again after {@code resendAfter}, doubling to {@code resendMax}. Receipts settle
  * events. Retained {@code online} status on connect, {@code offline} as Last Will; reconnects by
  * itself with a jittered doubling backoff. All MQTT work runs on one thread.
@@ -161,7 +162,7 @@ public final class MqttPublisher implements AutoCloseable {
             return;
         }
         try {
-            int room = config.outbox().maxInFlight() - outbox.inFlight();
+            int room = config.outbox().maxInFlight() - outbox.inFlight(config.outbox().resendAfter().toMillis());
             if (room <= 0) {
                 return;
             }
@@ -253,7 +254,10 @@ public final class MqttPublisher implements AutoCloseable {
             }
             var decoded = Receipt.decode(payload);
             if (!decoded.isOk()) {
-                Logger.warn("malformed receipt ignored deviceId={}: {}", config.deviceId(), decoded);
+                // The event stays unsettled and is published again (backing off); an operator must look.
+                String text = new String(payload, java.nio.charset.StandardCharsets.UTF_8);
+                Logger.error("malformed receipt ignored deviceId={}: {}: {}", config.deviceId(), decoded,
+                        text.length() > 300 ? text.substring(0, 300) + "..." : text);
                 return;
             }
             Receipt receipt = decoded.value();

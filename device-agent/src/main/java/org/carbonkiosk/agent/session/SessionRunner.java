@@ -86,7 +86,7 @@ public final class SessionRunner {
             Logger.warn("door switch unreadable deviceId={}: {}", config.deviceId(), e.getMessage());
         }
         state = SessionState.idle(open);
-        display.show(new DisplayMessage.Ready());
+        show(new DisplayMessage.Ready());
         checkHealth();
     }
 
@@ -202,7 +202,7 @@ public final class SessionRunner {
     /** Runs one action; false when a store failure stops the rest of the step. */
     private boolean run(SessionAction action) {
         if (action instanceof Show s) {
-            display.show(s.message());
+            show(s.message());
         } else if (action instanceof Unlock) {
             safely("unlock", () -> hardware.doorLock().unlock());
         } else if (action instanceof Lock) {
@@ -260,6 +260,15 @@ public final class SessionRunner {
         return true;
     }
 
+    /** Shows a message; a broken screen must not stop a deposit from being locked, weighed and recorded. */
+    private void show(DisplayMessage message) {
+        try {
+            display.show(message);
+        } catch (RuntimeException e) {
+            Logger.error("display failed deviceId={}: {}", config.deviceId(), e.toString());
+        }
+    }
+
     private void grantPlays(String forEventId, int plays) {
         if (plays <= 0 || hardware.coinLine().isEmpty()) {
             return;
@@ -275,7 +284,7 @@ public final class SessionRunner {
             hardware.coinLine().get().grantPlays(plays);
             Logger.info("claw plays granted deviceId={} eventId={} forEventId={} plays={}", config.deviceId(),
                     e.get().eventId(), forEventId, plays);
-            display.show(new DisplayMessage.PlaysGranted(plays));
+            show(new DisplayMessage.PlaysGranted(plays));
         } catch (StoreException e) {
             storeFailed(e);
         } catch (IOException e) {

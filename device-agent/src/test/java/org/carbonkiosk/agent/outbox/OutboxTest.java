@@ -88,13 +88,26 @@ class OutboxTest {
             StoredEvent e = append(o, 1);
             o.markPublished(e.seq(), now.get() + 60_000);
             assertThat(o.due(10, 900_000)).isEmpty();
-            assertThat(o.inFlight()).isEqualTo(1);
+            assertThat(o.inFlight(60_000)).isEqualTo(1);
 
             now.addAndGet(60_000);
 
             StoredEvent again = o.due(10, 900_000).get(0);
             assertThat(again.jws()).isEqualTo(e.jws());
             assertThat(again.attempts()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void inFlight_eventInLongBackoff_notCountedAfterTheFirstWait() throws Exception {
+        try (Outbox o = open()) {
+            StoredEvent e = append(o, 1);
+            o.markPublished(e.seq(), now.get() + 480_000);
+
+            now.addAndGet(60_001);
+
+            assertThat(o.inFlight(60_000)).isZero();
+            assertThat(o.due(10, 900_000)).isEmpty();
         }
     }
 
@@ -161,6 +174,27 @@ class OutboxTest {
         Files.deleteIfExists(dir.resolve("outbox.db-shm"));
 
         assertThatThrownBy(this::open).isInstanceOf(StoreException.class);
+    }
+
+    @Test
+    void open_storeOfAnEarlierVersion_migratedAndKeepsItsEvents() throws Exception {
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("outbox.db"));
+             var st = c.createStatement()) {
+            st.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)");
+            st.execute("INSERT INTO meta VALUES ('last_seq', 7)");
+            st.execute("CREATE TABLE outbox (seq INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE, type TEXT NOT NULL,"
+                    + " jws TEXT NOT NULL, card TEXT, net_grams INTEGER, created_at INTEGER NOT NULL,"
+                    + " attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL DEFAULT 0,"
+                    + " settled_at INTEGER, status TEXT, reason TEXT, credited_grams INTEGER)");
+            st.execute("INSERT INTO outbox (seq, event_id, type, jws, created_at) VALUES (7, 'UT-OB-0001:7',"
+                    + " 'door-forced', 'x.y.z', 1)");
+        }
+
+        try (Outbox o = open()) {
+            assertThat(o.depth()).isEqualTo(1);
+            assertThat(o.inFlight(60_000)).isZero();
+            assertThat(append(o, 1).seq()).isEqualTo(8);
+        }
     }
 
     @Test

@@ -62,6 +62,7 @@ public final class FakeCollector implements AutoCloseable {
         this.answering = answering;
     }
 
+    /** How to answer each event; {@code null} from the function: no answer for that event. */
     public void setAnswer(Function<SignedEventCodec.DecodedEvent, Receipt> answer) {
         this.answer = answer;
     }
@@ -80,6 +81,9 @@ public final class FakeCollector implements AutoCloseable {
             throw new IllegalStateException("bad event from the agent: " + decoded);
         }
         Receipt receipt = answer.apply(decoded.value());
+        if (receipt == null) {
+            return;
+        }
         new Thread(() -> {
             try {
                 client.publish(Topics.receipt(deviceId), receipt.encode(), 1, false);
@@ -87,6 +91,17 @@ public final class FakeCollector implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }).start();
+    }
+
+    /** Answers every event received so far (as a collector coming back would, on their resends). */
+    public void answerAllReceived() throws MqttException {
+        SignedEventCodec codec = SignedEventCodec.standard();
+        for (byte[] e : events()) {
+            Receipt receipt = answer.apply(codec.decode(e).value());
+            if (receipt != null) {
+                client.publish(Topics.receipt(deviceId), receipt.encode(), 1, false);
+            }
+        }
     }
 
     /** Raw event payloads received on the event topic, in arrival order. */
