@@ -17,10 +17,6 @@ final class SimDisplay implements Display {
         shown.add(message);
     }
 
-    void clear() {
-        shown.clear();
-    }
-
     /** Waits for the first message matching {@code wanted}; messages before it are consumed. */
     DisplayMessage await(Predicate<DisplayMessage> wanted, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

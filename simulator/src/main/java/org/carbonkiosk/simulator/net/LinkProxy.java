@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
@@ -145,10 +144,5 @@ public final class LinkProxy implements AutoCloseable {
         } catch (IOException ignored) {
             // closing anyway
         }
-    }
-
-    /** For tests: where the relay forwards to. */
-    public InetSocketAddress target() {
-        return new InetSocketAddress(targetHost, targetPort);
     }
 }
