@@ -92,10 +92,18 @@ public final class DemoCommand implements Callable<Integer> {
         if (exit) {
             run.close();
         } else {
+            int status = summary.ok() ? 0 : 1;
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 run.close();
                 stopped.countDown();
+                // Ctrl-C ends the demo with its verdict as exit status, not the signal's 130
+                try {
+                    org.tinylog.provider.ProviderRegistry.getLoggingProvider().shutdown();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                Runtime.getRuntime().halt(status);
             }));
             stopped.await();
         }
