@@ -85,10 +85,11 @@ public final class Decider {
                     Optional.empty(), ruleVersion, Optional.empty(), Optional.empty());
         }
         if (!(event instanceof DepositEvent d)) {
-            // Claw plays, prizes, door and tamper alarms: recorded and audited, never credited. A valid
-            // receipt needs a reason for 0 g; they weigh nothing, so: credited 0 g, below-minimum.
-            return base.decided(at, DecisionStatus.CREDITED, Optional.of(Reason.BELOW_MINIMUM), 0, Optional.empty(),
-                    Optional.empty(), ruleVersion, Optional.empty(), Optional.empty());
+            // Claw plays, prizes, door and tamper alarms: recorded and audited, never credited
+            // (Decision.recorded(): credited, 0 g, no reason).
+            Decision recorded = Decision.recorded();
+            return base.decided(at, recorded.status(), recorded.reason(), 0, Optional.empty(), Optional.empty(),
+                    ruleVersion, Optional.empty(), Optional.empty());
         }
         return apply(base, deposits.decide(c, d, received, received), at);
     }
