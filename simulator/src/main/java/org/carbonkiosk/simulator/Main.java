@@ -1,11 +1,29 @@
 package org.carbonkiosk.simulator;
 
-/** Entry point of the simulator; prints its usage until the module is built. */
-public final class Main {
-    private Main() {
-    }
+import org.carbonkiosk.simulator.demo.DemoCommand;
+import org.carbonkiosk.simulator.ledger.LedgerCommand;
+import org.carbonkiosk.simulator.load.BrokerCommand;
+import org.carbonkiosk.simulator.load.LoadCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar kiosk-simulator.jar demo | load | ledger | broker}. */
+@Command(name = "kiosk-simulator", mixinStandardHelpOptions = true, version = "kiosk-simulator 1.0.0",
+        description = "Simulated kiosk fleet on the real agent and collector, stub ledger, load generator.",
+        subcommands = {DemoCommand.class, LoadCommand.class, LedgerCommand.class, BrokerCommand.class})
+public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        System.out.println("usage: java -jar simulator (not built yet)");
+        // HiveMQ CE needs logback as the SLF4J provider; the jar also carries tinylog's.
+        System.setProperty("slf4j.provider", "ch.qos.logback.classic.spi.LogbackServiceProvider");
+        System.setProperty("slf4j.internal.verbosity", "WARN");
+        System.setProperty("logback.configurationFile", "logback-simulator.xml");
+        int code = new CommandLine(new Main()).execute(args);
+        System.exit(code);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
     }
 }

@@ -1,0 +1,171 @@
+package org.carbonkiosk.simulator.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.carbonkiosk.broker.EmbeddedBroker;
+import org.carbonkiosk.collector.CollectorApp;
+import org.carbonkiosk.collector.CollectorConfig;
+import org.carbonkiosk.simulator.clock.SimClock;
+import org.carbonkiosk.simulator.fleet.CollectorClient;
+import org.carbonkiosk.simulator.fleet.MqttObserver;
+import org.carbonkiosk.simulator.ledger.StubLedger;
+import org.tinylog.Logger;
+
+/**
+ * The services a simulated month runs against, all real and in this process: the embedded
+ * broker (HiveMQ CE), the stub ledger and the collector (SQLite in the data directory) on the
+ * shared simulated clock, plus the simulator's MQTT observer.
+ */
+public final class Environment implements AutoCloseable {
+    private final EmbeddedBroker broker;
+    private final String brokerUrl;
+    private final StubLedger ledger;
+    private final CollectorApp collector;
+    private final CollectorClient api;
+    private final MqttObserver observer;
+    private final Path dataDir;
+
+    private Environment(EmbeddedBroker broker, String brokerUrl, StubLedger ledger, CollectorApp collector,
+                        CollectorClient api, MqttObserver observer, Path dataDir) {
+        this.broker = broker;
+        this.brokerUrl = brokerUrl;
+        this.ledger = ledger;
+        this.collector = collector;
+        this.api = api;
+        this.observer = observer;
+        this.dataDir = dataDir;
+    }
+
+    /**
+     * Starts broker, ledger and collector.
+     *
+     * @param externalMqttUrl    a broker already running (e.g. the machine's Mosquitto); empty =
+     *                           start the embedded one (needed for broker restarts)
+     * @param preferredMqttPort  used when free (1883 for the demo), else a free port; 0 = any free port
+     * @param preferredHttpPort  the same for the collector's HTTP API (8080 for the demo)
+     */
+    public static Environment start(Path dataDir, SimClock clock, int preferredMqttPort, int preferredHttpPort,
+                                    long seed, Optional<String> externalMqttUrl) {
+        try {
+            Files.createDirectories(dataDir.resolve("logs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        EmbeddedBroker broker = null;
+        String brokerUrl;
+        if (externalMqttUrl.isPresent()) {
+            brokerUrl = externalMqttUrl.get();
+        } else {
+            broker = EmbeddedBroker.create(dataDir.resolve("broker"), portOrFree(preferredMqttPort));
+            brokerLogsTo(dataDir.resolve("broker"), dataDir.resolve("logs/broker.log"));
+            broker.start();
+            brokerUrl = broker.url();
+        }
+        String ledgerToken = randomHex(16);
+        StubLedger ledger = StubLedger.start(0, Optional.of(ledgerToken), seed);
+        CollectorConfig config = CollectorConfig.defaults()
+                .withMqttUrl(brokerUrl)
+                .withMqttClientId("sim-collector-" + randomHex(4))
+                .withHttpPort(portOrFree(preferredHttpPort))
+                .withDataDir(dataDir.resolve("collector"))
+                .withAdminToken(randomHex(16))
+                .withLedgerUrl(ledger.url())
+                .withLedgerToken(ledgerToken)
+                .withLedgerTiming(Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(2));
+        CollectorApp collector = CollectorApp.start(config, clock);
+        CollectorClient api = new CollectorClient("http://127.0.0.1:" + collector.httpPort(), collector.adminToken());
+        MqttObserver observer = MqttObserver.connect(brokerUrl);
+        Logger.info("environment up: broker {}, ledger {}, collector http://127.0.0.1:{}", brokerUrl, ledger.url(),
+                collector.httpPort());
+        return new Environment(broker, brokerUrl, ledger, collector, api, observer, dataDir);
+    }
+
+    /** The embedded broker, when this environment runs its own. */
+    public Optional<EmbeddedBroker> broker() {
+        return Optional.ofNullable(broker);
+    }
+
+    /** {@code tcp://host:port} of the broker in use. */
+    public String brokerUrl() {
+        return brokerUrl;
+    }
+
+    public StubLedger ledger() {
+        return ledger;
+    }
+
+    public CollectorApp collector() {
+        return collector;
+    }
+
+    public CollectorClient api() {
+        return api;
+    }
+
+    public MqttObserver observer() {
+        return observer;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() {
+        observer.close();
+        collector.close();
+        ledger.close();
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    /** HiveMQ CE logs through logback: into a file, not over the demo's console. */
+    private static void brokerLogsTo(Path brokerDir, Path logFile) {
+        String xml = """
+                <configuration>
+                  <appender name="FILE" class="ch.qos.logback.core.FileAppender">
+                    <file>%s</file>
+                    <encoder><pattern>%%d{yyyy-MM-dd HH:mm:ss.SSS} %%-5level [broker] %%msg%%n</pattern></encoder>
+                  </appender>
+                  <root level="INFO"><appender-ref ref="FILE"/></root>
+                </configuration>
+                """.formatted(logFile.toAbsolutePath());
+        try {
+            Files.writeString(brokerDir.resolve("conf/logback.xml"), xml, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static int portOrFree(int preferred) {
+        if (preferred > 0) {
+            try (ServerSocket s = new ServerSocket(preferred, 1, InetAddress.getLoopbackAddress())) {
+                s.setReuseAddress(true);
+                return preferred;
+            } catch (IOException e) {
+                // taken: fall through to a free one
+            }
+        }
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] b = new byte[bytes];
+        new SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+}

@@ -1,0 +1,153 @@
+package org.carbonkiosk.simulator.fleet;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Properties;
+import org.carbonkiosk.agent.AgentApp;
+import org.carbonkiosk.agent.AgentConfig;
+import org.carbonkiosk.agent.config.ConfigSource;
+import org.carbonkiosk.agent.display.DisplayMessage;
+import org.carbonkiosk.agent.hardware.Calibration;
+import org.carbonkiosk.agent.hardware.sim.SimulatedKiosk;
+import org.carbonkiosk.agent.identity.CalibrationFile;
+import org.carbonkiosk.agent.identity.DeviceKeyStore;
+import org.carbonkiosk.agent.identity.FleetCardKeyFile;
+import org.carbonkiosk.simulator.net.LinkProxy;
+
+/**
+ * One simulated kiosk: the real {@link AgentApp} on a {@link SimulatedKiosk}, with its own
+ * identity folder (device key made by {@link DeviceKeyStore}, the fleet card key, a
+ * calibration), its own outbox, and its uplink through a {@link LinkProxy} the scenario can cut.
+ */
+public final class KioskNode implements AutoCloseable {
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(20);
+    private final String deviceId;
+    private final boolean claw;
+    private final SimulatedKiosk kiosk;
+    private final SimDisplay screen;
+    private final LinkProxy link;
+    private final AgentApp agent;
+
+    private KioskNode(String deviceId, boolean claw, SimulatedKiosk kiosk, SimDisplay screen, LinkProxy link,
+                      AgentApp agent) {
+        this.deviceId = deviceId;
+        this.claw = claw;
+        this.kiosk = kiosk;
+        this.screen = screen;
+        this.link = link;
+        this.agent = agent;
+    }
+
+    /**
+     * Provisions the kiosk under {@code dir} (identity/ and data/), registers its public key with
+     * the collector, and starts its agent.
+     */
+    public static KioskNode provisionAndStart(String deviceId, boolean claw, Path dir, byte[] fleetCardKey,
+                                              OffsetDateTime calibratedAt, String brokerHost, int brokerPort,
+                                              CollectorClient collector, Clock clock) throws IOException {
+        Path identity = dir.resolve("identity");
+        DeviceKeyStore.SigningKey key = new DeviceKeyStore(identity).createFirst();
+        new FleetCardKeyFile(identity.resolve("card.key")).write(fleetCardKey);
+        new CalibrationFile(identity.resolve("calibration.json")).write(new Calibration(0, 1.0, calibratedAt));
+        collector.registerDevice(deviceId, claw, key.keyPair().publicJwk(), key.keyVersion(), "simulated " + deviceId);
+        LinkProxy link = LinkProxy.start(deviceId, brokerHost, brokerPort);
+        SimulatedKiosk kiosk = new SimulatedKiosk(8_000 + Math.floorMod(deviceId.hashCode(), 4000));
+        SimDisplay display = new SimDisplay();
+        AgentApp agent = AgentApp.start(AgentConfig.from(ConfigSource.of(properties(deviceId, claw, identity,
+                dir.resolve("data"), link.url()))), kiosk.hardware(claw), display, clock);
+        return new KioskNode(deviceId, claw, kiosk, display, link, agent);
+    }
+
+    /** The agent's settings: every session timer fast, so a deposit takes a fraction of a second. */
+    static Properties properties(String deviceId, boolean claw, Path identity, Path data, String mqttUrl) {
+        Properties p = new Properties();
+        p.setProperty("device.id", deviceId);
+        p.setProperty("kiosk.type", claw ? "claw-kiosk" : "recycling-box");
+        p.setProperty("identity.dir", identity.toString());
+        p.setProperty("data.dir", data.toString());
+        p.setProperty("mqtt.url", mqttUrl);
+        p.setProperty("hardware.type", "simulated");
+        p.setProperty("clock.synced", "true");
+        p.setProperty("console.stdin", "false");
+        p.setProperty("session.pollIntervalMs", "10");
+        p.setProperty("session.settleCount", "3");
+        p.setProperty("session.settleBandGrams", "5");
+        p.setProperty("session.settleTimeoutMs", "3000");
+        p.setProperty("session.doorOpenTimeoutMs", "5000");
+        p.setProperty("session.doorCloseTimeoutMs", "10000");
+        p.setProperty("session.receiptWaitMs", "300");
+        p.setProperty("outbox.resendAfterMs", "3000");
+        p.setProperty("outbox.resendMaxMs", "10000");
+        p.setProperty("outbox.minFreeBytes", "0");
+        p.setProperty("mqtt.reconnectMinMs", "200");
+        p.setProperty("mqtt.reconnectMaxMs", "2000");
+        p.setProperty("telemetry.intervalS", "30");
+        p.setProperty("display.language", "en");
+        return p;
+    }
+
+    public String deviceId() {
+        return deviceId;
+    }
+
+    public boolean claw() {
+        return claw;
+    }
+
+    public LinkProxy link() {
+        return link;
+    }
+
+    public long outboxDepth() {
+        return agent.outboxDepth();
+    }
+
+    public boolean online() {
+        return agent.mqttConnected();
+    }
+
+    /**
+     * A resident's deposit, as a person does it: tap the card, wait for the door, put the items
+     * in handful by handful, close the door, wait until the kiosk says it is recorded.
+     *
+     * @return the net grams the kiosk recorded
+     * @throws IllegalStateException when the kiosk did not record the deposit
+     */
+    public int deposit(byte[] uid, List<Integer> handfuls) throws InterruptedException {
+        kiosk.tap(uid);
+        screen.await(m -> m instanceof DisplayMessage.DoorUnlocked || failed(m), STEP_TIMEOUT);
+        int total = 0;
+        for (int grams : handfuls) {
+            kiosk.add(grams);
+            total += grams;
+            int expected = total;
+            DisplayMessage m = screen.await(x -> x instanceof DisplayMessage.LiveWeight w && w.netGrams() == expected
+                    || failed(x), STEP_TIMEOUT);
+            if (failed(m)) {
+                throw new IllegalStateException(deviceId + ": deposit failed: " + m);
+            }
+        }
+        kiosk.closeDoor();
+        DisplayMessage done = screen.await(m -> m instanceof DisplayMessage.Recorded || failed(m), STEP_TIMEOUT);
+        if (!(done instanceof DisplayMessage.Recorded recorded)) {
+            throw new IllegalStateException(deviceId + ": deposit not recorded: " + done);
+        }
+        return recorded.netGrams();
+    }
+
+    private static boolean failed(DisplayMessage m) {
+        return m instanceof DisplayMessage.NothingDeposited || m instanceof DisplayMessage.ScaleUnsettled
+                || m instanceof DisplayMessage.OutOfService || m instanceof DisplayMessage.Busy
+                || m instanceof DisplayMessage.CardBlocked;
+    }
+
+    @Override
+    public void close() {
+        agent.close();
+        link.close();
+    }
+}
