@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.carbonkiosk.agent.config.ConfigException;
 import org.carbonkiosk.agent.config.ConfigSource;
@@ -95,6 +96,11 @@ public final class Main {
             Logger.error("agent cannot start deviceId={}: {}", config.deviceId(), e.getMessage());
             closeQuietly(hardware);
             return 3;
+        }
+        // provisioning.* keys are the technician tool's own notes in the same file.
+        for (String key : source.unreadKeys(Set.of("provisioning."))) {
+            Logger.warn("config key '{}' is not used by this agent (misspelled, or for other hardware): "
+                    + "its value has no effect", key);
         }
         ConsoleServer console = null;
         if (kiosk != null) {

@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -18,6 +21,7 @@ import java.util.function.Function;
 public final class ConfigSource {
     private final Properties properties;
     private final Map<String, String> environment;
+    private final Set<String> readKeys = ConcurrentHashMap.newKeySet();
 
     public ConfigSource(Properties properties, Map<String, String> environment) {
         this.properties = (Properties) properties.clone();
@@ -44,6 +48,7 @@ public final class ConfigSource {
     }
 
     public Optional<String> optional(String key) {
+        readKeys.add(key);
         String env = environment.get(environmentName(key));
         String value = env != null ? env : properties.getProperty(key);
         if (value == null || value.isBlank()) {
@@ -99,6 +104,20 @@ public final class ConfigSource {
             throw new ConfigException(key, "must be one of " + new java.util.TreeSet<>(allowed) + ", was '" + value + "'");
         }
         return value;
+    }
+
+    /**
+     * Keys of the file that nothing has read so far, except those under {@code ignoredPrefixes}:
+     * after start-up these are misspelled or obsolete keys whose intended value is not in effect.
+     */
+    public Set<String> unreadKeys(Set<String> ignoredPrefixes) {
+        Set<String> unread = new TreeSet<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (!readKeys.contains(key) && ignoredPrefixes.stream().noneMatch(key::startsWith)) {
+                unread.add(key);
+            }
+        }
+        return unread;
     }
 
     private static <T> T parse(String key, String value, Function<String, T> parser, String what) {
