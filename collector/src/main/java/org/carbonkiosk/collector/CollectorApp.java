@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.carbonkiosk.collector.api.AdminToken;
 import org.carbonkiosk.collector.api.CardRoutes;
 import org.carbonkiosk.collector.api.DeviceRoutes;
@@ -20,23 +19,26 @@ import org.carbonkiosk.collector.api.QueryRoutes;
 import org.carbonkiosk.collector.api.ReviewRoutes;
 import org.carbonkiosk.collector.api.Route;
 import org.carbonkiosk.collector.decide.Checks;
-import org.carbonkiosk.collector.decide.Decider;
-import org.carbonkiosk.collector.decide.DepositDecider;
-import org.carbonkiosk.collector.decide.HeldReleaser;
-import org.carbonkiosk.collector.decide.HeldReview;
+import org.carbonkiosk.collector.decide.DecisionCore;
+import org.carbonkiosk.collector.decide.DecisionStore;
+import org.carbonkiosk.collector.decide.HeldEvents;
 import org.carbonkiosk.collector.decide.KeyDirectory;
 import org.carbonkiosk.collector.decide.Screener;
-import org.carbonkiosk.collector.ingest.CommitListener;
-import org.carbonkiosk.collector.ingest.DecisionWriter;
 import org.carbonkiosk.collector.ingest.DeviceLiveState;
-import org.carbonkiosk.collector.ingest.MqttIngest;
-import org.carbonkiosk.collector.ingest.ReceiptPublisher;
+import org.carbonkiosk.collector.ingest.EventSubscription;
+import org.carbonkiosk.collector.ingest.MqttSettings;
+import org.carbonkiosk.collector.ingest.OutboundConnection;
 import org.carbonkiosk.collector.ledger.Backoff;
 import org.carbonkiosk.collector.ledger.HttpLedger;
 import org.carbonkiosk.collector.ledger.LedgerForwarder;
 import org.carbonkiosk.collector.metrics.Metrics;
+import org.carbonkiosk.collector.pipeline.AfterCommit;
+import org.carbonkiosk.collector.pipeline.CommitListener;
+import org.carbonkiosk.collector.pipeline.DecisionLoop;
+import org.carbonkiosk.collector.pipeline.OrderedVerifier;
 import org.carbonkiosk.collector.store.Dialect;
 import org.carbonkiosk.collector.store.Store;
+import org.carbonkiosk.collector.store.jdbc.JdbcDecisionStore;
 import org.carbonkiosk.protocol.jws.SignedEventCodec;
 import org.tinylog.Logger;
 
@@ -48,18 +50,21 @@ import org.tinylog.Logger;
 public final class CollectorApp implements AutoCloseable {
     private final Store store;
     private final AdminToken token;
-    private final DecisionWriter writer;
-    private final MqttIngest ingest;
+    private final Ingest ingest;
     private final LedgerForwarder forwarder;
     private final HttpApi http;
     private final Metrics metrics;
     private volatile boolean closed;
 
-    private CollectorApp(Store store, AdminToken token, DecisionWriter writer, MqttIngest ingest,
-                         LedgerForwarder forwarder, HttpApi http, Metrics metrics) {
+    /** The decision path's running parts, stopped in this order: events, verifier, loop, receipts. */
+    private record Ingest(EventSubscription events, OrderedVerifier verifier, DecisionLoop loop,
+                          OutboundConnection outbound) {
+    }
+
+    private CollectorApp(Store store, AdminToken token, Ingest ingest, LedgerForwarder forwarder, HttpApi http,
+                         Metrics metrics) {
         this.store = store;
         this.token = token;
-        this.writer = writer;
         this.ingest = ingest;
         this.forwarder = forwarder;
         this.http = http;
@@ -88,9 +93,7 @@ public final class CollectorApp implements AutoCloseable {
             DeviceLiveState live = new DeviceLiveState();
             Checks checks = new Checks(config.lateWindow(), config.maxClockSkew(), config.calibrationMaxAge(),
                     config.calibrationRequired());
-            DepositDecider deposits = new DepositDecider(store, config.rules(), checks);
-            Decider decider = new Decider(store, deposits, config.rules(), clock);
-            HeldReleaser releaser = new HeldReleaser(store, deposits, decider, clock);
+            DecisionCore core = new DecisionCore(config.rules(), checks);
             LedgerForwarder forwarder = config.ledgerUrl().isEmpty() ? null
                     : new LedgerForwarder(store, new HttpLedger(config.ledgerUrl(), config.ledgerToken(),
                     config.ledgerTimeout()), new Backoff(config.ledgerBackoffInitial(), config.ledgerBackoffMax()),
@@ -98,38 +101,41 @@ public final class CollectorApp implements AutoCloseable {
             if (forwarder == null) {
                 Logger.warn("no ledger.url configured: ledger forwarding is paused (credits wait in the outbox)");
             }
-            AtomicReference<ReceiptPublisher> receipts = new AtomicReference<>();
-            CommitListener listener = decided -> {
-                if (forwarder != null) {
-                    forwarder.nudge();
-                }
-                commitListener.committed(decided);
-            };
-            DecisionWriter writer = new DecisionWriter(store, decider, (d, r) -> receipts.get().publish(d, r), live,
-                    metrics, listener, config.ingestBatchSize());
-            Screener screener = new Screener(SignedEventCodec.standard(), new KeyDirectory(store), metrics);
-            MqttIngest ingest = new MqttIngest(config.mqttUrl(), clientId(config), config.mqttUsername(),
-                    config.mqttPassword(), config.mqttSessionExpiry(), config.mqttReceiveMaximum(), config.verifyThreads(), screener, writer,
-                    live, clock);
-            receipts.set(ingest);
+            MqttSettings mqtt = new MqttSettings(config.mqttUrl(), clientId(config), config.mqttUsername(),
+                    config.mqttPassword(), config.mqttSessionExpiry(), config.mqttReceiveMaximum(),
+                    config.mqttMaxPacketBytes());
+            OutboundConnection outbound = new OutboundConnection(mqtt, config.ingest().receiptQueueCapacity(), live,
+                    clock);
+            AfterCommit after = new AfterCommit(outbound, live, metrics,
+                    forwarder == null ? () -> { } : forwarder::nudge, commitListener);
+            DecisionStore.Transactions transactions = JdbcDecisionStore.transactions(store);
+            OrderedVerifier verifier = new OrderedVerifier(new Screener(SignedEventCodec.standard(),
+                    new KeyDirectory(store), metrics), config.ingest().verifyThreads(), config.ingest().queueCapacity());
+            DecisionLoop loop = new DecisionLoop(verifier, core, transactions, after, metrics, clock, config.ingest());
+            EventSubscription events = new EventSubscription(mqtt, verifier, clock);
+            HeldEvents held = new HeldEvents(core);
             List<Route> routes = new ArrayList<>();
             routes.addAll(new DeviceRoutes(store, live, clock).routes());
-            routes.addAll(new CardRoutes(store, releaser, ingest, clock).routes());
+            routes.addAll(new CardRoutes(store, held, after, clock).routes());
             routes.addAll(new QueryRoutes(store, config.rules()).routes());
-            routes.addAll(new ReviewRoutes(store, new HeldReview(store, deposits, decider, clock), ingest).routes());
-            routes.addAll(new OpsRoutes(store, metrics, ingest::isConnected, forwarder).routes());
+            routes.addAll(new ReviewRoutes(store, transactions, held, after, clock).routes());
+            routes.addAll(new OpsRoutes(store, metrics, events::isConnected, forwarder).routes());
             HttpApi http = new HttpApi(config.httpBind(), config.httpPort(), token, routes);
-            registerGauges(metrics, store, live, writer, forwarder == null);
-            writer.start();
-            started.add(writer::halt);
+            registerGauges(metrics, store, live, verifier, outbound, forwarder == null);
+            loop.start();
+            started.add(loop::halt);
             if (forwarder != null) {
                 forwarder.start();
                 started.add(forwarder::stop);
             }
             http.start();
             started.add(http);
-            ingest.start(Duration.ofSeconds(10));
-            CollectorApp app = new CollectorApp(store, token, writer, ingest, forwarder, http, metrics);
+            outbound.start(Duration.ofSeconds(10));
+            started.add(outbound);
+            events.start(Duration.ofSeconds(10));
+            started.add(events::drop);
+            Ingest ingest = new Ingest(events, verifier, loop, outbound);
+            CollectorApp app = new CollectorApp(store, token, ingest, forwarder, http, metrics);
             Logger.info("collector started: HTTP port {}, {}", http.port(), config);
             return app;
         } catch (IOException e) {
@@ -141,8 +147,8 @@ public final class CollectorApp implements AutoCloseable {
         }
     }
 
-    private static void registerGauges(Metrics metrics, Store store, DeviceLiveState live, DecisionWriter writer,
-                                       boolean paused) {
+    private static void registerGauges(Metrics metrics, Store store, DeviceLiveState live, OrderedVerifier verifier,
+                                       OutboundConnection outbound, boolean paused) {
         metrics.gauge("kiosk_ledger_backlog", "Credits waiting to be forwarded to the ledger.",
                 () -> store.db().read(c -> store.outbox().backlog(c)).pending());
         metrics.gauge("kiosk_ledger_dead_letters", "Credits the ledger refused, waiting for an operator.",
@@ -151,7 +157,10 @@ public final class CollectorApp implements AutoCloseable {
         metrics.gauge("kiosk_devices_online", "Devices whose retained status is online.", live::onlineCount);
         metrics.gauge("kiosk_seq_gaps_open", "Missing event seqs below each device's highest seq.",
                 () -> store.db().read(c -> store.devices().openGaps(c)));
-        metrics.gauge("kiosk_decision_queue", "Screened messages waiting for their decision.", writer::queued);
+        metrics.gauge("kiosk_decision_queue", "Received messages waiting for their decision.", verifier::queued);
+        metrics.gauge("kiosk_receipt_queue", "Receipts waiting for the broker.", outbound::queuedReceipts);
+        metrics.gauge("kiosk_receipts_dropped", "Receipts dropped because their queue was full (since start).",
+                outbound::droppedReceipts);
     }
 
     private static void closeAll(List<AutoCloseable> started) {
@@ -210,9 +219,12 @@ public final class CollectorApp implements AutoCloseable {
         }
         closed = true;
         Logger.info("collector stopping");
-        ingest.stopAccepting();
-        writer.stop();
-        ingest.close();
+        ingest.events().stopAccepting();
+        ingest.verifier().stopAccepting();
+        ingest.loop().stop();
+        ingest.events().close();
+        ingest.verifier().close();
+        ingest.outbound().close();
         if (forwarder != null) {
             forwarder.stop();
         }
@@ -227,8 +239,11 @@ public final class CollectorApp implements AutoCloseable {
             return;
         }
         closed = true;
-        writer.halt();
-        ingest.drop();
+        ingest.events().stopAccepting();
+        ingest.loop().halt();
+        ingest.events().drop();
+        ingest.verifier().close();
+        ingest.outbound().close();
         if (forwarder != null) {
             forwarder.stop();
         }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Properties;
 import org.carbonkiosk.collector.credit.CreditRule;
 import org.carbonkiosk.collector.credit.RuleVersions;
+import org.carbonkiosk.collector.pipeline.IngestSettings;
 
 /**
  * Every setting of the collector, validated once. {@link #defaults()} is the no-config start;
@@ -35,16 +36,16 @@ import org.carbonkiosk.collector.credit.RuleVersions;
  * @param maxClockSkew         occurredAt later than receive time by more than this: {@code clock-skew}
  * @param calibrationMaxAge    older calibration: {@code calibration-expired}
  * @param calibrationRequired  a deposit without {@code calibratedAt} is held
- * @param ingestBatchSize      decisions committed per transaction at most (group commit)
- * @param verifyThreads        threads decoding and verifying signatures
+ * @param ingest               the decision path's sizes: verify threads, queue, batches, receipts
+ * @param mqttMaxPacketBytes   the largest MQTT packet the broker may send this collector
  */
 public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUsername, String mqttPassword,
                               Duration mqttSessionExpiry, int mqttReceiveMaximum, int httpPort, String httpBind, Path dataDir, String dbUrl,
                               int dbPoolSize, String adminToken, String ledgerUrl, String ledgerToken,
                               Duration ledgerTimeout, Duration ledgerBackoffInitial, Duration ledgerBackoffMax,
                               RuleVersions rules, Duration lateWindow, Duration maxClockSkew,
-                              Duration calibrationMaxAge, boolean calibrationRequired, int ingestBatchSize,
-                              int verifyThreads) {
+                              Duration calibrationMaxAge, boolean calibrationRequired, IngestSettings ingest,
+                              int mqttMaxPacketBytes) {
 
     public CollectorConfig {
         Objects.requireNonNull(mqttUrl, "mqttUrl");
@@ -87,11 +88,9 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
         if (ledgerTimeout.isZero() || ledgerBackoffInitial.isZero() || ledgerBackoffMax.compareTo(ledgerBackoffInitial) < 0) {
             throw new ConfigException("ledger.backoffMax", "timeouts and backoffs must be > 0, max >= initial");
         }
-        if (ingestBatchSize < 1) {
-            throw new ConfigException("ingest.batchSize", "must be at least 1");
-        }
-        if (verifyThreads < 1) {
-            throw new ConfigException("ingest.verifyThreads", "must be at least 1");
+        Objects.requireNonNull(ingest, "ingest");
+        if (mqttMaxPacketBytes < 16 * 1024 || mqttMaxPacketBytes > 256 * 1024 * 1024) {
+            throw new ConfigException("mqtt.maxPacketSize", "must be within [16 KiB, 256 MiB]");
         }
     }
 
@@ -100,8 +99,7 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
         return new CollectorConfig("tcp://localhost:1883", "", "", "", Duration.ofMinutes(10), 1024, 8080, "0.0.0.0",
                 Path.of("data"), "", 8, "", "", "", Duration.ofSeconds(10), Duration.ofSeconds(1),
                 Duration.ofMinutes(5), RuleVersions.of(CreditRule.defaults()), Duration.ofDays(7),
-                Duration.ofMinutes(5), Duration.ofDays(365), false, 256,
-                Math.max(1, Runtime.getRuntime().availableProcessors()));
+                Duration.ofMinutes(5), Duration.ofDays(365), false, IngestSettings.defaults(), 64 * 1024);
     }
 
     /**
@@ -137,8 +135,19 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
                 s.duration("rule.maxClockSkew", d.maxClockSkew),
                 s.duration("rule.calibrationMaxAge", d.calibrationMaxAge),
                 s.bool("rule.calibrationRequired", d.calibrationRequired),
-                s.integer("ingest.batchSize", d.ingestBatchSize, 1, 10_000),
-                s.integer("ingest.verifyThreads", d.verifyThreads, 1, 256));
+                ingest(s, d.ingest),
+                s.integer("mqtt.maxPacketSize", d.mqttMaxPacketBytes, 16 * 1024, 256 * 1024 * 1024));
+    }
+
+    private static IngestSettings ingest(Settings s, IngestSettings d) {
+        Duration wait = s.duration("ingest.batchWait", d.batchWait());
+        if (wait.compareTo(Duration.ofSeconds(1)) > 0) {
+            throw new ConfigException("ingest.batchWait", "must be at most 1s");
+        }
+        return new IngestSettings(s.integer("ingest.verifyThreads", d.verifyThreads(), 1, 256),
+                s.integer("ingest.queueCapacity", d.queueCapacity(), 1, 1_000_000),
+                s.integer("ingest.batchSize", d.batchSize(), 1, 10_000),
+                wait, s.integer("ingest.receiptQueueCapacity", d.receiptQueueCapacity(), 1, 10_000_000));
     }
 
     private static RuleVersions rules(Settings s) {
@@ -258,11 +267,8 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
         });
     }
 
-    public CollectorConfig withIngest(int batchSize, int verifyThreads) {
-        return copy(b -> {
-            b.ingestBatchSize = batchSize;
-            b.verifyThreads = verifyThreads;
-        });
+    public CollectorConfig withIngest(IngestSettings v) {
+        return copy(b -> b.ingest = v);
     }
 
     /** This configuration with some values changed (validated again). */
@@ -296,8 +302,8 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
         private Duration maxClockSkew;
         private Duration calibrationMaxAge;
         private boolean calibrationRequired;
-        private int ingestBatchSize;
-        private int verifyThreads;
+        private IngestSettings ingest;
+        private int mqttMaxPacketBytes;
 
         Copy(CollectorConfig c) {
             mqttUrl = c.mqttUrl;
@@ -322,15 +328,15 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
             maxClockSkew = c.maxClockSkew;
             calibrationMaxAge = c.calibrationMaxAge;
             calibrationRequired = c.calibrationRequired;
-            ingestBatchSize = c.ingestBatchSize;
-            verifyThreads = c.verifyThreads;
+            ingest = c.ingest;
+            mqttMaxPacketBytes = c.mqttMaxPacketBytes;
         }
 
         CollectorConfig build() {
             return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry,
                     mqttReceiveMaximum, httpPort, httpBind, dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken,
                     ledgerTimeout, ledgerBackoffInitial, ledgerBackoffMax, rules, lateWindow, maxClockSkew,
-                    calibrationMaxAge, calibrationRequired, ingestBatchSize, verifyThreads);
+                    calibrationMaxAge, calibrationRequired, ingest, mqttMaxPacketBytes);
         }
     }
 

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.UUID;
-import org.carbonkiosk.collector.ingest.CommitListener;
+import org.carbonkiosk.collector.pipeline.CommitListener;
 
 /** Starts a collector for a test: temporary data dir, ephemeral port, unique client id. */
 final class CollectorHarness {

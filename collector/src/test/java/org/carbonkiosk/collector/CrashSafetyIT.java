@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.carbonkiosk.collector.ingest.CommitListener;
+import org.carbonkiosk.collector.pipeline.CommitListener;
 import org.carbonkiosk.protocol.event.DepositEvent;
 import org.carbonkiosk.protocol.message.Receipt;
 import org.junit.jupiter.api.Tag;

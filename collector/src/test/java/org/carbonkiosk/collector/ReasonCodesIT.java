@@ -196,24 +196,71 @@ class ReasonCodesIT {
     }
 
     @Test
-    void badSignature_signedWithAnotherKey() {
+    void badSignature_signedWithAnotherKey_recordedFindable_noReceipt() {
         try (TestKiosk k = f.kiosk("RC")) {
             String card = f.boundCard("sig-" + k.deviceId, "sig-" + k.deviceId);
+            Ed25519KeyPair genuine = k.key;
             k.key = Ed25519KeyPair.generate();
-            assertReceipt(Fixture.deposit(k, card, 820, NOW), DecisionStatus.REJECTED, Reason.BAD_SIGNATURE);
+            DepositEvent forged = k.deposit(card, 820, NOW);
+            k.send(forged);
+            JsonNode rejected = awaitEvent(forged.eventId());
+            assertThat(rejected.get("status").asText()).isEqualTo("rejected");
+            assertThat(rejected.get("reason").asText()).isEqualTo("bad-signature");
+            // a receipt would settle the genuine event of that eventId in the kiosk's outbox
+            assertThat(k.receipt(forged.eventId())).isEmpty();
+            k.key = genuine;
+            k.seq.decrementAndGet();
+            DepositEvent real = k.deposit(card, 820, NOW);
+            assertThat(real.eventId()).isEqualTo(forged.eventId());
+            k.send(real);
+            Receipt r = Fixture.awaitReceipt(k, real.eventId());
+            assertThat(r.status()).isEqualTo(DecisionStatus.CREDITED);
+            assertThat(r.creditedGrams()).isEqualTo(1230);
         }
     }
 
     @Test
-    void unknownDevice_andUnknownKeyVersion() {
+    void tamperedPayload_isBadSignature_andTheGenuineEventIsCreditedAfterIt() {
+        try (TestKiosk k = f.kiosk("RC")) {
+            String account = "tamper-" + k.deviceId;
+            String card = f.boundCard(account, account);
+            DepositEvent genuine = k.deposit(card, 820, NOW);
+            String jws = k.sign(genuine);
+            String[] parts = jws.split("\\.");
+            String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+            // one edit: netGrams no longer equals gross - tare (the payload alone would be malformed)
+            String edited = payload.replace("\"netGrams\":820", "\"netGrams\":920");
+            assertThat(edited).isNotEqualTo(payload);
+            String tampered = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(edited.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+            k.publishRaw(Topics.event(k.deviceId), tampered.getBytes(StandardCharsets.US_ASCII));
+            JsonNode rejected = awaitEvent(genuine.eventId());
+            assertThat(rejected.get("reason").asText()).isEqualTo("bad-signature");
+            assertThat(k.receipt(genuine.eventId())).isEmpty();
+
+            k.publishRaw(Topics.event(k.deviceId), jws.getBytes(StandardCharsets.US_ASCII));
+            Receipt r = Fixture.awaitReceipt(k, genuine.eventId());
+            assertThat(r.status()).isEqualTo(DecisionStatus.CREDITED);
+            assertThat(r.creditedGrams()).isEqualTo(1230);
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    "credited".equals(f.api.get("/api/events/" + genuine.eventId()).json().get("status").asText()));
+        }
+    }
+
+    @Test
+    void unknownDevice_andUnknownKeyVersion_recordedFindable_noReceipt() {
         try (TestKiosk k = new TestKiosk(f.broker.url(), TestKiosk.uniqueId("UNREG"))) {
-            assertReceipt(Fixture.deposit(k, TestKiosk.card("x"), 820, NOW), DecisionStatus.REJECTED,
-                    Reason.UNKNOWN_DEVICE);
+            DepositEvent d = k.deposit(TestKiosk.card("x"), 820, NOW);
+            k.send(d);
+            assertThat(awaitEvent(d.eventId()).get("reason").asText()).isEqualTo("unknown-device");
+            assertThat(k.receipt(d.eventId())).isEmpty();
         }
         try (TestKiosk k = f.kiosk("RC")) {
             k.keyVersion = 2;
-            assertReceipt(Fixture.deposit(k, TestKiosk.card("x"), 820, NOW), DecisionStatus.REJECTED,
-                    Reason.UNKNOWN_DEVICE);
+            DepositEvent d = k.deposit(TestKiosk.card("x"), 820, NOW);
+            k.send(d);
+            assertThat(awaitEvent(d.eventId()).get("reason").asText()).isEqualTo("unknown-device");
+            assertThat(k.receipt(d.eventId())).isEmpty();
         }
     }
 

@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
-import org.carbonkiosk.collector.decide.HeldReleaser;
-import org.carbonkiosk.collector.ingest.ReceiptPublisher;
+import org.carbonkiosk.collector.decide.HeldEvents;
+import org.carbonkiosk.collector.pipeline.AfterCommit;
 import org.carbonkiosk.collector.store.Store;
 import org.carbonkiosk.collector.store.StoredEvent;
+import org.carbonkiosk.collector.store.jdbc.JdbcDecisionStore;
 import org.carbonkiosk.protocol.event.DepositEvent;
 import org.carbonkiosk.protocol.json.JsonObject;
 import org.carbonkiosk.protocol.json.MalformedException;
@@ -19,14 +20,14 @@ import org.tinylog.Logger;
 public final class CardRoutes {
     private static final String CARD = "/api/cards/([^/]+)";
     private final Store store;
-    private final HeldReleaser releaser;
-    private final ReceiptPublisher receipts;
+    private final HeldEvents held;
+    private final AfterCommit after;
     private final Clock clock;
 
-    public CardRoutes(Store store, HeldReleaser releaser, ReceiptPublisher receipts, Clock clock) {
+    public CardRoutes(Store store, HeldEvents held, AfterCommit after, Clock clock) {
         this.store = store;
-        this.releaser = releaser;
-        this.receipts = receipts;
+        this.held = held;
+        this.after = after;
         this.clock = clock;
     }
 
@@ -60,10 +61,10 @@ public final class CardRoutes {
         String at = clock.instant().toString();
         List<StoredEvent> released = store.db().write(c -> {
             store.cards().bind(c, card, account, at);
-            return releaser.release(c, card);
+            return held.cardBound(new JdbcDecisionStore(store, c), card, clock.instant());
         });
         Logger.info("card bound to an account; {} held events released", released.size());
-        released.forEach(e -> receipts.publish(e.deviceId(), e.receipt(false)));
+        after.redecided(released);
         ObjectNode o = StrictJson.newObject();
         o.put("card", card);
         o.put("account", account);

@@ -3,8 +3,10 @@ package org.carbonkiosk.collector.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Set;
-import org.carbonkiosk.collector.decide.HeldReview;
-import org.carbonkiosk.collector.ingest.ReceiptPublisher;
+import java.time.Clock;
+import org.carbonkiosk.collector.decide.DecisionStore;
+import org.carbonkiosk.collector.decide.HeldEvents;
+import org.carbonkiosk.collector.pipeline.AfterCommit;
 import org.carbonkiosk.collector.store.Store;
 import org.carbonkiosk.collector.store.StoredEvent;
 import org.carbonkiosk.protocol.json.JsonObject;
@@ -13,13 +15,18 @@ import org.carbonkiosk.protocol.json.MalformedException;
 /** {@code POST /api/events/{eventId}/review} {@code {"approve":bool}}: operator review of a held deposit. */
 public final class ReviewRoutes {
     private final Store store;
-    private final HeldReview review;
-    private final ReceiptPublisher receipts;
+    private final DecisionStore.Transactions transactions;
+    private final HeldEvents held;
+    private final AfterCommit after;
+    private final Clock clock;
 
-    public ReviewRoutes(Store store, HeldReview review, ReceiptPublisher receipts) {
+    public ReviewRoutes(Store store, DecisionStore.Transactions transactions, HeldEvents held, AfterCommit after,
+                        Clock clock) {
         this.store = store;
-        this.review = review;
-        this.receipts = receipts;
+        this.transactions = transactions;
+        this.held = held;
+        this.after = after;
+        this.clock = clock;
     }
 
     public List<Route> routes() {
@@ -40,11 +47,12 @@ public final class ReviewRoutes {
         if (before.status() != org.carbonkiosk.protocol.message.DecisionStatus.HELD) {
             throw HttpError.conflict("not-held", "event " + eventId + " is " + before.status().wire());
         }
-        StoredEvent after = store.db().write(c -> review.review(c, eventId, approve)).orElseThrow();
-        if (!after.equals(before)) {
-            receipts.publish(after.deviceId(), after.receipt(false));
+        StoredEvent decided = transactions.inTransaction(s -> held.reviewed(s, eventId, approve, clock.instant()))
+                .orElseThrow();
+        if (!decided.equals(before)) {
+            after.redecided(List.of(decided));
         }
-        ObjectNode o = QueryRoutes.brief(after);
+        ObjectNode o = QueryRoutes.brief(decided);
         o.put("approved", approve);
         return Response.ok(o);
     }

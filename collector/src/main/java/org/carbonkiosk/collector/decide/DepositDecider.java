@@ -1,7 +1,5 @@
 package org.carbonkiosk.collector.decide;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Optional;
@@ -10,50 +8,41 @@ import org.carbonkiosk.collector.credit.MonthTotals;
 import org.carbonkiosk.collector.credit.Months;
 import org.carbonkiosk.collector.credit.RuleVersions;
 import org.carbonkiosk.collector.store.CardStore;
-import org.carbonkiosk.collector.store.Store;
 import org.carbonkiosk.protocol.event.DepositEvent;
 import org.carbonkiosk.protocol.message.Decision;
+import org.carbonkiosk.protocol.message.DecisionStatus;
 import org.carbonkiosk.protocol.message.Reason;
 
 /**
- * The deposit half of the pipeline, inside the deciding transaction: card block list, card to
- * account binding, calibration age, clock checks, then the credit rule against the account's
- * month, locked. Used for new deposits and for held deposits being released.
+ * The deposit half of a decision: card block list, card to account binding, calibration age,
+ * clock checks, then the credit rule against the account's month, locked. Used for new
+ * deposits and for held ones decided again. Pure logic over a {@link DecisionStore}.
  */
-public final class DepositDecider {
-    private final Store store;
+final class DepositDecider {
     private final RuleVersions rules;
     private final Checks checks;
 
-    public DepositDecider(Store store, RuleVersions rules, Checks checks) {
-        this.store = store;
+    DepositDecider(RuleVersions rules, Checks checks) {
         this.rules = rules;
         this.checks = checks;
     }
 
     /** The instant that decides the month and the rule version: occurredAt, or receive time when not synced. */
-    public static Instant attributionInstant(DepositEvent d, Instant receivedAt) {
+    static Instant attributionInstant(DepositEvent d, Instant receivedAt) {
         return d.envelope().clockSynced() ? d.occurredAt().toInstant() : receivedAt;
     }
 
     /**
      * @param receivedAt when the collector received the event
      * @param now        when it is decided: the month must still be open then
+     * @param approved   an operator approved the deposit after review: the calibration, clock,
+     *                   late-arrival and plausible-weight holds are waived (block list, binding,
+     *                   minimum weight and caps still apply)
      */
-    public DepositOutcome decide(Connection c, DepositEvent d, Instant receivedAt, Instant now) throws SQLException {
-        return decide(c, d, receivedAt, now, false);
-    }
-
-    /**
-     * @param override an operator approved the deposit after review: the calibration, clock,
-     *                 late-arrival and plausible-weight holds are skipped (block list, binding,
-     *                 minimum weight and caps still apply)
-     */
-    public DepositOutcome decide(Connection c, DepositEvent d, Instant receivedAt, Instant now, boolean override)
-            throws SQLException {
+    DepositOutcome decide(DecisionStore store, DepositEvent d, Instant receivedAt, Instant now, boolean approved) {
         Instant attribution = attributionInstant(d, receivedAt);
         CreditRule rule = rules.at(attribution);
-        Optional<CardStore.CardRecord> card = store.cards().find(c, d.card());
+        Optional<CardStore.CardRecord> card = store.card(d.card());
         if (card.isPresent() && card.get().blocked()) {
             return nothing(Decision.rejected(Reason.CARD_BLOCKED), Optional.empty(), rule);
         }
@@ -61,28 +50,32 @@ public final class DepositDecider {
         if (account.isEmpty()) {
             return nothing(Decision.held(Reason.CARD_UNBOUND), Optional.empty(), rule);
         }
-        if (!override && (d.calibratedAt().isEmpty() ? checks.calibrationRequired()
-                : d.calibratedAt().get().toInstant().plus(checks.calibrationMaxAge()).isBefore(receivedAt))) {
+        if (!approved && calibrationTooOld(d, receivedAt)) {
             return nothing(Decision.held(Reason.CALIBRATION_EXPIRED), account, rule);
         }
-        if (!override && d.envelope().clockSynced() && d.occurredAt().toInstant().isAfter(receivedAt.plus(checks.maxClockSkew()))) {
+        if (!approved && d.envelope().clockSynced()
+                && d.occurredAt().toInstant().isAfter(receivedAt.plus(checks.maxClockSkew()))) {
             return nothing(Decision.held(Reason.CLOCK_SKEW), account, rule);
         }
         YearMonth month = Months.of(attribution);
-        if (!override && !Months.isOpen(month, now, checks.lateWindow())) {
+        if (!approved && !Months.isOpen(month, now, checks.lateWindow())) {
             return nothing(Decision.held(Reason.STALE), account, rule);
         }
         Optional<Decision> screened = rule.screen(d.netGrams());
-        if (!override && screened.isPresent()
-                && screened.get().status() != org.carbonkiosk.protocol.message.DecisionStatus.CREDITED) {
+        if (!approved && screened.isPresent() && screened.get().status() != DecisionStatus.CREDITED) {
             return nothing(screened.get(), account, rule);
         }
-        MonthTotals soFar = store.months().lock(c, account.get(), month.toString());
-        Decision decision = rule.decide(d.netGrams(), soFar, override);
+        MonthTotals soFar = store.lockMonth(account.get(), month.toString());
+        Decision decision = rule.decide(d.netGrams(), soFar, approved);
         MonthTotals after = soFar.plus(decision.creditedGrams());
-        store.months().save(c, account.get(), month.toString(), after);
+        store.saveMonth(account.get(), month.toString(), after);
         return new DepositOutcome(decision, account, Optional.of(month.toString()), rule.version(),
                 Optional.of(after.creditedGrams()), Optional.of(rule.monthlyCapGrams()));
+    }
+
+    private boolean calibrationTooOld(DepositEvent d, Instant receivedAt) {
+        return d.calibratedAt().isEmpty() ? checks.calibrationRequired()
+                : d.calibratedAt().get().toInstant().plus(checks.calibrationMaxAge()).isBefore(receivedAt);
     }
 
     private static DepositOutcome nothing(Decision decision, Optional<String> account, CreditRule rule) {

@@ -12,7 +12,7 @@ import org.carbonkiosk.protocol.jws.Base64Url;
  * cached; misses always ask the store (a device registered a moment ago is found). Revocation
  * is not cached: it is read inside the deciding transaction.
  */
-public final class KeyDirectory {
+public final class KeyDirectory implements DeviceKeys {
     private final Store store;
     private final ConcurrentHashMap<Kid, byte[]> cache = new ConcurrentHashMap<>();
 
@@ -20,6 +20,7 @@ public final class KeyDirectory {
         this.store = store;
     }
 
+    @Override
     public Optional<byte[]> key(Kid kid) {
         byte[] cached = cache.get(kid);
         if (cached != null) {

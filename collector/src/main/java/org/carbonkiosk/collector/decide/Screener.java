@@ -6,72 +6,102 @@ import java.util.Optional;
 import org.carbonkiosk.collector.metrics.Metrics;
 import org.carbonkiosk.protocol.DecodeResult;
 import org.carbonkiosk.protocol.Topics;
+import org.carbonkiosk.protocol.event.Envelope;
 import org.carbonkiosk.protocol.json.MalformedException;
 import org.carbonkiosk.protocol.json.StrictJson;
 import org.carbonkiosk.protocol.jws.SignedEventCodec;
 import org.carbonkiosk.protocol.jws.SignedEventCodec.DecodedEvent;
+import org.carbonkiosk.protocol.jws.SignedEventCodec.SignedHeader;
 import org.carbonkiosk.protocol.message.Reason;
 
 /**
- * The first half of the decision pipeline, safe to run on many threads: size, strict decode,
- * key lookup by kid, Ed25519 verification, topic/kid/payload agreement. No writes.
+ * The checks that need no transaction, safe to run on many threads, in verification order
+ * (RFC 7515 section 5.2): size, compact form and header, the key named by {@code kid}, the
+ * signature over the bytes as received; only then the payload, strictly, and topic, kid and
+ * payload agreement. Bytes that do not verify are {@code bad-signature} whatever they contain.
+ * A message that did not verify gets no receipt: its eventId may be a forgery's, and a receipt
+ * would settle the genuine event in the kiosk's outbox.
  */
 public final class Screener {
     private final SignedEventCodec codec;
-    private final KeyDirectory keys;
+    private final DeviceKeys keys;
     private final Metrics metrics;
 
-    public Screener(SignedEventCodec codec, KeyDirectory keys, Metrics metrics) {
+    public Screener(SignedEventCodec codec, DeviceKeys keys, Metrics metrics) {
         this.codec = codec;
         this.keys = keys;
         this.metrics = metrics;
     }
 
     public Screened screen(String topic, byte[] raw, Instant receivedAt) {
-        Optional<String> topicDevice = Topics.deviceIdOf(topic);
         if (raw.length > Topics.MAX_MESSAGE_BYTES) {
-            return refused(topic, raw, receivedAt, Reason.MALFORMED,
-                    "oversize: " + raw.length + " bytes, rejected unread", null, Optional.empty());
+            return unverified(topic, raw, receivedAt, Reason.MALFORMED,
+                    "oversize: " + raw.length + " bytes, rejected unread", Optional.empty());
         }
-        DecodeResult<DecodedEvent> result = codec.decode(raw);
-        if (result instanceof DecodeResult.Malformed<DecodedEvent> m) {
-            return refused(topic, raw, receivedAt, Reason.MALFORMED, m.reason().code() + ": " + m.detail(), null,
+        DecodeResult<SignedHeader> header = codec.decodeHeader(raw);
+        if (header instanceof DecodeResult.Malformed<SignedHeader> m) {
+            return unverified(topic, raw, receivedAt, Reason.MALFORMED, m.reason().code() + ": " + m.detail(),
                     Optional.empty());
         }
-        DecodedEvent decoded = result.value();
-        String eventId = decoded.event().eventId();
-        String payloadDevice = decoded.event().deviceId();
-        Optional<String> answer = topicDevice.filter(payloadDevice::equals);
-        Optional<byte[]> key = keys.key(decoded.kid());
+        SignedHeader signed = header.value();
+        Optional<byte[]> key = keys.key(signed.kid());
         if (key.isEmpty()) {
-            return refused(topic, raw, receivedAt, Reason.UNKNOWN_DEVICE, "no device key " + decoded.kid(), eventId,
-                    answer);
+            return unverified(topic, raw, receivedAt, Reason.UNKNOWN_DEVICE, "no device key " + signed.kid(),
+                    readableEventId(signed));
         }
         long start = System.nanoTime();
-        boolean valid = codec.verify(decoded, key.get());
+        boolean valid = codec.verify(signed, key.get());
         metrics.verifyNanos(System.nanoTime() - start);
         if (!valid) {
-            return refused(topic, raw, receivedAt, Reason.BAD_SIGNATURE, "signature does not verify under "
-                    + decoded.kid(), eventId, answer);
+            return unverified(topic, raw, receivedAt, Reason.BAD_SIGNATURE,
+                    "signature does not verify under " + signed.kid(), readableEventId(signed));
         }
+        Optional<String> topicDevice = Topics.deviceIdOf(topic);
+        DecodeResult<DecodedEvent> payload = codec.decodePayload(signed);
+        if (payload instanceof DecodeResult.Malformed<DecodedEvent> m) {
+            // Signed by the device's own key, yet not a valid event: a kiosk defect; answered.
+            Optional<String> eventId = readableEventId(signed);
+            Optional<String> answer = eventId.isPresent() ? topicDevice.filter(signed.kid().deviceId()::equals)
+                    : Optional.empty();
+            return new Screened.Refused(topic, raw, receivedAt, Reason.MALFORMED,
+                    m.reason().code() + ": " + m.detail(), eventId, answer);
+        }
+        DecodedEvent decoded = payload.value();
+        String eventId = decoded.event().eventId();
+        String payloadDevice = decoded.event().deviceId();
         if (topicDevice.isEmpty() || !topicDevice.get().equals(payloadDevice)
                 || !decoded.kid().deviceId().equals(payloadDevice)) {
-            return refused(topic, raw, receivedAt, Reason.TOPIC_MISMATCH, "topic " + topic + ", kid " + decoded.kid()
-                    + ", payload deviceId " + payloadDevice, eventId, answer);
+            return new Screened.Refused(topic, raw, receivedAt, Reason.TOPIC_MISMATCH, "topic " + topic + ", kid "
+                    + decoded.kid() + ", payload deviceId " + payloadDevice, Optional.of(eventId),
+                    topicDevice.filter(payloadDevice::equals));
         }
         String occurredAt;
         try {
             occurredAt = StrictJson.parseObject(decoded.jws().payload()).string("occurredAt");
         } catch (MalformedException e) {
-            return refused(topic, raw, receivedAt, Reason.MALFORMED, e.getMessage(), eventId, answer);
+            return new Screened.Refused(topic, raw, receivedAt, Reason.MALFORMED, e.getMessage(),
+                    Optional.of(eventId), topicDevice);
         }
         return new Screened.Verified(topic, raw, receivedAt, decoded, new String(raw, StandardCharsets.US_ASCII),
                 occurredAt);
     }
 
-    private static Screened refused(String topic, byte[] raw, Instant receivedAt, Reason reason, String detail,
-                                    String eventId, Optional<String> answer) {
-        return new Screened.Refused(topic, raw, receivedAt, reason, detail, Optional.ofNullable(eventId),
-                eventId == null ? Optional.empty() : answer);
+    private static Screened unverified(String topic, byte[] raw, Instant receivedAt, Reason reason, String detail,
+                                       Optional<String> eventId) {
+        return new Screened.Refused(topic, raw, receivedAt, reason, detail, eventId, Optional.empty());
+    }
+
+    /**
+     * The payload's eventId when it can be read, so that the rejection is findable by it. Read
+     * from bytes that are not (or not yet) trusted: used only to file the record.
+     */
+    static Optional<String> readableEventId(SignedHeader signed) {
+        try {
+            String id = StrictJson.parseObject(signed.jws().payload()).string("eventId");
+            return Envelope.isValidEventId(id) ? Optional.of(id)
+                    : Optional.empty();
+        } catch (RuntimeException e) { // MalformedException included
+            return Optional.empty();
+        }
     }
 }

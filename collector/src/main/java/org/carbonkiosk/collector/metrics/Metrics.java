@@ -13,6 +13,9 @@ public final class Metrics {
     private final LongAdder verifyCount = new LongAdder();
     private final LongAdder verifyNanos = new LongAdder();
     private final LongAdder ledgerForwarded = new LongAdder();
+    private final LongAdder commits = new LongAdder();
+    private final LongAdder committedDecisions = new LongAdder();
+    private final LongAdder commitNanos = new LongAdder();
     private final ConcurrentHashMap<String, LongAdder> ledgerFailures = new ConcurrentHashMap<>();
     private final Map<String, Gauge> gauges = new ConcurrentHashMap<>();
 
@@ -29,6 +32,13 @@ public final class Metrics {
     public void verifyNanos(long nanos) {
         verifyCount.increment();
         verifyNanos.add(nanos);
+    }
+
+    /** One group commit of {@code decisions} decisions that took {@code nanos}. */
+    public void committed(int decisions, long nanos) {
+        commits.increment();
+        committedDecisions.add(decisions);
+        commitNanos.add(nanos);
     }
 
     public void ledgerForwarded() {
@@ -67,6 +77,13 @@ public final class Metrics {
         b.append("# TYPE kiosk_verify_seconds summary\n");
         b.append("kiosk_verify_seconds_count ").append(verifyCount.sum()).append('\n');
         b.append("kiosk_verify_seconds_sum ").append(verifyNanos.sum() / 1e9).append('\n');
+        b.append("# HELP kiosk_commit_seconds Group commits of decisions (count: transactions).\n");
+        b.append("# TYPE kiosk_commit_seconds summary\n");
+        b.append("kiosk_commit_seconds_count ").append(commits.sum()).append('\n');
+        b.append("kiosk_commit_seconds_sum ").append(commitNanos.sum() / 1e9).append('\n');
+        b.append("# HELP kiosk_committed_decisions_total Decisions committed (over kiosk_commit_seconds_count: the mean batch).\n");
+        b.append("# TYPE kiosk_committed_decisions_total counter\n");
+        b.append("kiosk_committed_decisions_total ").append(committedDecisions.sum()).append('\n');
         b.append("# HELP kiosk_ledger_forwarded_total Credits accepted by the ledger.\n");
         b.append("# TYPE kiosk_ledger_forwarded_total counter\n");
         b.append("kiosk_ledger_forwarded_total ").append(ledgerForwarded.sum()).append('\n');

@@ -76,10 +76,12 @@ public final class Database implements AutoCloseable {
                 try {
                     return inTransaction(work);
                 } catch (SQLException e) {
-                    if (!dialect.isRetryable(e) || attempt >= 20) {
-                        throw new StoreException("write failed: " + e.getMessage(), e);
+                    retryOrThrow(e, attempt);
+                } catch (StoreException e) {
+                    if (!(e.getCause() instanceof SQLException sql)) {
+                        throw e;
                     }
-                    Logger.debug("retrying transaction after {}", e.getMessage());
+                    retryOrThrow(sql, attempt);
                 }
             }
         } finally {
@@ -87,6 +89,13 @@ public final class Database implements AutoCloseable {
                 writeLock.unlock();
             }
         }
+    }
+
+    private void retryOrThrow(SQLException e, int attempt) {
+        if (!dialect.isRetryable(e) || attempt >= 20) {
+            throw new StoreException("write failed: " + e.getMessage(), e);
+        }
+        Logger.debug("retrying transaction after {}", e.getMessage());
     }
 
     /** A read outside any write transaction (autocommit). */
@@ -118,7 +127,7 @@ public final class Database implements AutoCloseable {
                 } catch (SQLException rollbackFailure) {
                     broken = true;
                 }
-                broken = broken || (e instanceof SQLException && isBroken(c));
+                broken = broken || ((e instanceof SQLException || e instanceof StoreException) && isBroken(c));
                 throw e;
             } finally {
                 if (!broken) {

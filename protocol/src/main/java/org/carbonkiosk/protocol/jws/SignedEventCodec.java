@@ -28,6 +28,34 @@ public final class SignedEventCodec {
         return CompactJws.sign(header.encode(), EventCodec.encode(event), privateKey, ed25519);
     }
 
+    /**
+     * The first step of verification order (RFC 7515 section 5.2): size, compact form and
+     * protected header only; the payload is not interpreted. Never throws on bad input.
+     */
+    public DecodeResult<SignedHeader> decodeHeader(byte[] message) {
+        return CompactJws.parse(message, Topics.MAX_MESSAGE_BYTES).then(jws ->
+                EventHeader.decode(jws.header()).map(header -> new SignedHeader(jws, header.kid())));
+    }
+
+    /** The last step, after the signature verified: the payload, strictly. Never throws on bad input. */
+    public DecodeResult<DecodedEvent> decodePayload(SignedHeader verified) {
+        return EventCodec.decode(verified.jws().payload())
+                .map(event -> new DecodedEvent(verified.jws(), verified.kid(), event));
+    }
+
+    /** True when the signature over the bytes as received verifies under {@code publicKey}. */
+    public boolean verify(SignedHeader header, byte[] publicKey) {
+        return header.jws().verify(publicKey, ed25519);
+    }
+
+    /**
+     * A received message split and its header decoded, neither verified nor interpreted further.
+     *
+     * @param kid the header's key id
+     */
+    public record SignedHeader(CompactJws jws, Kid kid) {
+    }
+
     /** Decodes a received message: size, compact form, header, payload. Never throws on bad input. */
     public DecodeResult<DecodedEvent> decode(byte[] message) {
         return CompactJws.parse(message, Topics.MAX_MESSAGE_BYTES).then(jws ->

@@ -1,4 +1,4 @@
-package org.carbonkiosk.collector.ingest;
+package org.carbonkiosk.collector.pipeline;
 
 import java.util.List;
 import org.carbonkiosk.collector.decide.Decided;

@@ -1,0 +1,127 @@
+package org.carbonkiosk.collector.decide;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import org.carbonkiosk.collector.credit.RuleVersions;
+import org.carbonkiosk.collector.store.StoredEvent;
+import org.carbonkiosk.protocol.event.DepositEvent;
+import org.carbonkiosk.protocol.event.EventCodec;
+import org.carbonkiosk.protocol.event.KioskEvent;
+import org.carbonkiosk.protocol.jws.CompactJws;
+import org.carbonkiosk.protocol.message.CreditRequest;
+import org.carbonkiosk.protocol.message.Decision;
+import org.carbonkiosk.protocol.message.DecisionStatus;
+import org.carbonkiosk.protocol.message.Reason;
+import org.carbonkiosk.protocol.message.Receipt;
+
+/**
+ * The decision core: given a screened message and the store's view inside a transaction, it
+ * records exactly one decision and says what to answer. Dedupe on eventId (verified events
+ * only), revocation, seq tracking, the deposit rule, and the ledger outbox row. Held events
+ * are decided again through {@link #redecide}, the one path for card binding and review.
+ * No I/O of its own and no clock: {@code now} is given.
+ */
+public final class DecisionCore {
+    private final DepositDecider deposits;
+    private final RuleVersions rules;
+
+    public DecisionCore(RuleVersions rules, Checks checks) {
+        this.rules = rules;
+        this.deposits = new DepositDecider(rules, checks);
+    }
+
+    public Decided decide(DecisionStore store, Screened s, Instant now) {
+        if (s instanceof Screened.Refused r) {
+            store.recordRejection(new DecisionStore.Rejection(r.topic(), r.receivedAt(), r.reason(), r.detail(),
+                    r.eventId(), r.raw()));
+            Receipt receipt = new Receipt(r.eventId().orElse(""), DecisionStatus.REJECTED, 0, Optional.empty(),
+                    Optional.empty(), Optional.of(r.reason()), false);
+            return new Decided(r.eventId(), r.receiptDevice(), receipt, Optional.empty(), false);
+        }
+        Screened.Verified v = (Screened.Verified) s;
+        KioskEvent event = v.decoded().event();
+        String eventId = event.eventId();
+        Optional<String> device = Optional.of(event.deviceId());
+        Optional<StoredEvent> existing = store.event(eventId);
+        if (existing.isPresent()) {
+            if (existing.get().jws().equals(v.jws())) {
+                return new Decided(Optional.of(eventId), device, existing.get().receipt(true), device, false);
+            }
+            store.recordRejection(new DecisionStore.Rejection(v.topic(), v.receivedAt(), Reason.SEQ_CONFLICT,
+                    "same eventId, different content; the original decision stays", Optional.of(eventId), v.raw()));
+            return new Decided(Optional.of(eventId), device, new Receipt(eventId, DecisionStatus.REJECTED, 0,
+                    Optional.empty(), Optional.empty(), Optional.of(Reason.SEQ_CONFLICT), false), device, false);
+        }
+        StoredEvent stored = decideNew(store, v, event, now);
+        store.recordSeq(event.deviceId(), event.seq());
+        store.insertEvent(stored);
+        boolean credit = stored.creditedGrams() > 0;
+        if (credit) {
+            enqueueCredit(store, stored, now);
+        }
+        return new Decided(Optional.of(eventId), device, stored.receipt(false), device, credit);
+    }
+
+    /**
+     * Decides a held deposit again, now: from the block list on, against its own month.
+     *
+     * @param approved an operator approved it after review (see {@link DepositDecider#decide})
+     * @return the event with its new decision (unchanged when it is not a held deposit)
+     */
+    public StoredEvent redecide(DecisionStore store, StoredEvent held, Instant now, boolean approved) {
+        if (held.status() != DecisionStatus.HELD || !"deposit".equals(held.type())) {
+            return held;
+        }
+        DepositOutcome outcome = deposits.decide(store, deposit(held), Instant.parse(held.receivedAt()), now,
+                approved);
+        StoredEvent decided = apply(held, outcome, now.toString());
+        store.updateDecision(decided);
+        if (decided.creditedGrams() > 0) {
+            enqueueCredit(store, decided, now);
+        }
+        return decided;
+    }
+
+    private StoredEvent decideNew(DecisionStore store, Screened.Verified v, KioskEvent event, Instant now) {
+        Instant received = v.receivedAt();
+        String at = now.toString();
+        Optional<String> card = event instanceof DepositEvent d ? Optional.of(d.card()) : Optional.empty();
+        Optional<Integer> net = event instanceof DepositEvent d ? Optional.of(d.netGrams()) : Optional.empty();
+        Instant attribution = event instanceof DepositEvent d ? DepositDecider.attributionInstant(d, received)
+                : (event.envelope().clockSynced() ? event.occurredAt().toInstant() : received);
+        String ruleVersion = rules.at(attribution).version();
+        StoredEvent base = new StoredEvent(event.eventId(), event.deviceId(), event.seq(), event.type().wire(),
+                v.jws(), received.toString(), at, DecisionStatus.REJECTED, Optional.of(Reason.REVOKED_DEVICE), 0,
+                card, Optional.empty(), Optional.empty(), net, v.occurredAtText(), ruleVersion, Optional.empty(),
+                Optional.empty());
+        if (store.deviceRevoked(event.deviceId())) {
+            return base;
+        }
+        if (!(event instanceof DepositEvent d)) {
+            // Claw plays, prizes, door and tamper alarms: recorded and audited, never credited.
+            Decision recorded = Decision.recorded();
+            return base.decided(at, recorded.status(), recorded.reason(), 0, Optional.empty(), Optional.empty(),
+                    ruleVersion, Optional.empty(), Optional.empty());
+        }
+        return apply(base, deposits.decide(store, d, received, now, false), at);
+    }
+
+    private static StoredEvent apply(StoredEvent base, DepositOutcome o, String at) {
+        Decision d = o.decision();
+        return base.decided(at, d.status(), d.reason(), d.creditedGrams(), o.account(), o.month(), o.ruleVersion(),
+                o.monthCredited(), o.monthCap());
+    }
+
+    /** The ledger outbox row for a credit above 0 g, in the deciding transaction. */
+    private static void enqueueCredit(DecisionStore store, StoredEvent e, Instant now) {
+        store.enqueueCredit(new CreditRequest(e.eventId(), e.account().orElseThrow(), e.creditedGrams(),
+                e.month().orElseThrow(), e.occurredAt(), e.deviceId(), e.netGrams().orElse(0),
+                CreditRequest.SCENARIO, e.ruleVersion(), e.jws()), now);
+    }
+
+    private static DepositEvent deposit(StoredEvent held) {
+        CompactJws jws = CompactJws.parse(held.jws().getBytes(StandardCharsets.US_ASCII), Integer.MAX_VALUE).value();
+        return (DepositEvent) EventCodec.decode(jws.payload()).value();
+    }
+}

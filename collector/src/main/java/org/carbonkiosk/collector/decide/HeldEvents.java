@@ -1,0 +1,52 @@
+package org.carbonkiosk.collector.decide;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.carbonkiosk.collector.store.StoredEvent;
+import org.carbonkiosk.protocol.message.Reason;
+import org.tinylog.Logger;
+
+/**
+ * Why a held event is decided again, each through {@link DecisionCore#redecide}: its card was
+ * bound (its {@code card-unbound} deposits), or an operator reviewed it.
+ */
+public final class HeldEvents {
+    private final DecisionCore core;
+
+    public HeldEvents(DecisionCore core) {
+        this.core = core;
+    }
+
+    /** The card's {@code card-unbound} deposits decided again; returns them with their new decisions. */
+    public List<StoredEvent> cardBound(DecisionStore store, String card, Instant now) {
+        List<StoredEvent> released = new ArrayList<>();
+        for (StoredEvent held : store.heldForCard(card, Reason.CARD_UNBOUND)) {
+            StoredEvent decided = core.redecide(store, held, now, false);
+            Logger.info("deviceId={} eventId={} released from card-unbound: {} {} g", held.deviceId(),
+                    held.eventId(), decided.status().wire(), decided.creditedGrams());
+            released.add(decided);
+        }
+        return released;
+    }
+
+    /**
+     * An operator's review: decide the event again now (its cause may be gone), or approve it
+     * (calibration, clock, late-arrival and plausible-weight holds waived).
+     *
+     * @return the event's new decision; empty when there is no such event; unchanged when not held
+     */
+    public Optional<StoredEvent> reviewed(DecisionStore store, String eventId, boolean approve, Instant now) {
+        Optional<StoredEvent> found = store.event(eventId);
+        if (found.isEmpty()) {
+            return found;
+        }
+        StoredEvent decided = core.redecide(store, found.get(), now, approve);
+        if (!decided.equals(found.get())) {
+            Logger.info("deviceId={} eventId={} reviewed (approve={}): {} {} g", decided.deviceId(), eventId,
+                    approve, decided.status().wire(), decided.creditedGrams());
+        }
+        return Optional.of(decided);
+    }
+}

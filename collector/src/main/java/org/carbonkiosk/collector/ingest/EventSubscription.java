@@ -1,0 +1,158 @@
+package org.carbonkiosk.collector.ingest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.carbonkiosk.collector.logging.RateLimitedWarning;
+import org.carbonkiosk.protocol.Topics;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.tinylog.Logger;
+
+/**
+ * The event connection: the shared subscription {@code $share/collectors/kiosk/v1/+/event},
+ * persistent session, manual acknowledgement. Each message goes to the {@link InboundSink} in
+ * delivery order; when the sink is full, this connection's reader waits, so TCP flow control
+ * holds the broker back whatever the broker does with the receive maximum (see
+ * docs/decisions.md: Mosquitto 2.0.11 sends past it). The subscription is made again on every
+ * connect, so a broker that lost its sessions is subscribed to again.
+ */
+public final class EventSubscription implements MqttCallback, AutoCloseable {
+    private final MqttAsyncClient client;
+    private final MqttSettings settings;
+    private final InboundSink sink;
+    private final Clock clock;
+    private final AtomicBoolean accepting = new AtomicBoolean(true);
+    private final RateLimitedWarning disconnects = new RateLimitedWarning("event connection lost", Duration.ofSeconds(10));
+
+    public EventSubscription(MqttSettings settings, InboundSink sink, Clock clock) {
+        this.settings = settings;
+        this.sink = sink;
+        this.clock = clock;
+        this.client = PahoClients.create(settings.url(), settings.clientId());
+        client.setManualAcks(true);
+        client.setCallback(this);
+    }
+
+    public void start(Duration waitForConnect) {
+        MqttConnectionOptions o = PahoClients.options(settings);
+        o.setCleanStart(false);
+        o.setSessionExpiryInterval(settings.sessionExpiry().toSeconds());
+        o.setReceiveMaximum(settings.receiveMaximum());
+        PahoClients.connect(client, o, waitForConnect, accepting::get, "events");
+    }
+
+    public boolean isConnected() {
+        return client.isConnected();
+    }
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverURI) {
+        Logger.info("event connection {} to {}", reconnect ? "restored" : "up", serverURI);
+        try {
+            client.subscribe(new MqttSubscription(Topics.SHARED_EVENT_SUBSCRIPTION, 1));
+        } catch (MqttException e) {
+            Logger.error("cannot subscribe to {}: {}", Topics.SHARED_EVENT_SUBSCRIPTION, e.getMessage());
+        }
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+        if (!accepting.get()) {
+            return; // stopping: not acknowledged, delivered again
+        }
+        int id = message.getId();
+        int qos = message.getQos();
+        Inbound in = new Inbound(topic, message.getPayload(), clock.instant(), () -> acknowledge(id, qos));
+        try {
+            sink.accept(in);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void acknowledge(int id, int qos) {
+        if (qos == 0) {
+            return;
+        }
+        try {
+            client.messageArrivedComplete(id, qos);
+        } catch (MqttException e) {
+            // Not connected: the broker delivers it again; the decision is already committed.
+            Logger.debug("acknowledgement of message {} not sent: {}", id, e.getMessage());
+        }
+    }
+
+    @Override
+    public void disconnected(MqttDisconnectResponse response) {
+        if (accepting.get()) {
+            disconnects.warn(String.valueOf(response));
+        }
+    }
+
+    @Override
+    public void mqttErrorOccurred(MqttException exception) {
+        Logger.warn("event connection error: {}", exception.getMessage());
+    }
+
+    @Override
+    public void deliveryComplete(IMqttToken token) {
+        // nothing is published on this connection
+    }
+
+    @Override
+    public void authPacketArrived(int reasonCode, MqttProperties properties) {
+        // no enhanced authentication
+    }
+
+    /** Stops handing messages on; those not acknowledged are delivered again. */
+    public void stopAccepting() {
+        accepting.set(false);
+    }
+
+    /**
+     * Graceful: disconnects ending the session (session expiry 0), so this collector leaves the
+     * share group at once (Mosquitto keeps queueing a share for an offline member until its
+     * session expires). Unacknowledged events go to the other collectors or come back by resend.
+     */
+    @Override
+    public void close() {
+        accepting.set(false);
+        MqttProperties p = new MqttProperties();
+        p.setSessionExpiryInterval(0L);
+        try {
+            if (client.isConnected()) {
+                client.disconnect(2_000, null, null, 0, p).waitForCompletion(5_000);
+            }
+        } catch (MqttException e) {
+            Logger.debug("disconnect: {}", e.getMessage());
+        }
+        closeClient();
+    }
+
+    /** A crash, for tests: the connection drops keeping the session, so unacknowledged events come back. */
+    public void drop() {
+        accepting.set(false);
+        try {
+            client.disconnectForcibly(0, 1_000, false);
+        } catch (MqttException e) {
+            Logger.debug("drop: {}", e.getMessage());
+        }
+        closeClient();
+    }
+
+    private void closeClient() {
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            Logger.debug("close: {}", e.getMessage());
+        }
+    }
+}

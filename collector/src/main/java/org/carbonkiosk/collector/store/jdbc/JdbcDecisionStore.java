@@ -1,0 +1,132 @@
+package org.carbonkiosk.collector.store.jdbc;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.carbonkiosk.collector.credit.MonthTotals;
+import org.carbonkiosk.collector.decide.DecisionStore;
+import org.carbonkiosk.collector.store.CardStore.CardRecord;
+import org.carbonkiosk.collector.store.Store;
+import org.carbonkiosk.collector.store.StoreException;
+import org.carbonkiosk.collector.store.StoredEvent;
+import org.carbonkiosk.protocol.message.CreditRequest;
+import org.carbonkiosk.protocol.message.Reason;
+
+/**
+ * The decision core's store on SQLite or PostgreSQL: one connection inside one transaction.
+ * Lock order, as the core calls it: account month, then device row, then the event row.
+ */
+public final class JdbcDecisionStore implements DecisionStore {
+    private final Store store;
+    private final Connection c;
+
+    public JdbcDecisionStore(Store store, Connection c) {
+        this.store = store;
+        this.c = c;
+    }
+
+    /** Transactions over {@code store}'s database; lock conflicts run the work again. */
+    public static Transactions transactions(Store store) {
+        return new Transactions() {
+            @Override
+            public <T> T inTransaction(Work<T> work) {
+                return store.db().write(c -> work.run(new JdbcDecisionStore(store, c)));
+            }
+        };
+    }
+
+    @FunctionalInterface
+    private interface Sql<T> {
+        T run() throws SQLException;
+    }
+
+    private static <T> T sql(Sql<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new StoreException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<StoredEvent> event(String eventId) {
+        return sql(() -> store.events().find(c, eventId));
+    }
+
+    @Override
+    public void insertEvent(StoredEvent event) {
+        sql(() -> {
+            if (!store.events().insert(c, event)) {
+                // Another collector decided this eventId in a concurrent transaction: run again, find it.
+                throw new SQLException("event " + event.eventId() + " decided concurrently", "40001");
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void updateDecision(StoredEvent event) {
+        sql(() -> {
+            store.events().updateDecision(c, event);
+            return null;
+        });
+    }
+
+    @Override
+    public List<StoredEvent> heldForCard(String card, Reason reason) {
+        return sql(() -> store.events().heldForCard(c, card, reason));
+    }
+
+    @Override
+    public boolean deviceRevoked(String deviceId) {
+        return sql(() -> store.devices().isRevoked(c, deviceId));
+    }
+
+    @Override
+    public void recordSeq(String deviceId, long seq) {
+        sql(() -> {
+            store.devices().recordSeq(c, deviceId, seq);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<CardRecord> card(String card) {
+        return sql(() -> store.cards().find(c, card));
+    }
+
+    @Override
+    public MonthTotals lockMonth(String account, String month) {
+        return sql(() -> store.months().lock(c, account, month));
+    }
+
+    @Override
+    public void saveMonth(String account, String month, MonthTotals totals) {
+        sql(() -> {
+            store.months().save(c, account, month, totals);
+            return null;
+        });
+    }
+
+    @Override
+    public void enqueueCredit(CreditRequest request, Instant at) {
+        sql(() -> {
+            // next_attempt_ms is real time (retry timers), created_at business time.
+            store.outbox().enqueue(c, request.creditId(), request.account(),
+                    new String(request.encode(), StandardCharsets.UTF_8), System.currentTimeMillis(), at.toString());
+            return null;
+        });
+    }
+
+    @Override
+    public void recordRejection(Rejection r) {
+        sql(() -> {
+            store.rejections().insert(c, r.topic(), r.receivedAt().toString(), r.reason(), r.detail(), r.eventId(),
+                    r.raw());
+            return null;
+        });
+    }
+}
