@@ -16,13 +16,13 @@ import org.carbonkiosk.protocol.jws.Ed25519KeyPair;
 import org.carbonkiosk.protocol.jws.SignedEventCodec;
 
 /** A kiosk's key and seq for unit tests: signs deposits as the agent does; a key registry to screen them. */
-final class SigningDevice {
-    static final SignedEventCodec CODEC = SignedEventCodec.standard();
-    static final OffsetDateTime AT = OffsetDateTime.parse("2026-11-21T09:12:33.120+08:00");
-    static final Instant RECEIVED = AT.toInstant().plusSeconds(1);
+public final class SigningDevice {
+    public static final SignedEventCodec CODEC = SignedEventCodec.standard();
+    public static final OffsetDateTime AT = OffsetDateTime.parse("2026-11-21T09:12:33.120+08:00");
+    public static final Instant RECEIVED = AT.toInstant().plusSeconds(1);
 
     /** Registered keys by kid, shared by the devices of one test. */
-    static final class Registry implements DeviceKeys {
+    public static final class Registry implements DeviceKeys {
         private final Map<Kid, byte[]> keys = new ConcurrentHashMap<>();
 
         @Override
@@ -30,40 +30,40 @@ final class SigningDevice {
             return Optional.ofNullable(keys.get(kid));
         }
 
-        Screener screener() {
+        public Screener screener() {
             return new Screener(CODEC, this, new Metrics());
         }
     }
 
-    final String deviceId;
-    final Ed25519KeyPair key = Ed25519KeyPair.generate();
-    long seq;
+    public final String deviceId;
+    public final Ed25519KeyPair key = Ed25519KeyPair.generate();
+    public long seq;
 
-    SigningDevice(String deviceId, Registry registry) {
+    public SigningDevice(String deviceId, Registry registry) {
         this.deviceId = deviceId;
         if (registry != null) {
             registry.keys.put(new Kid(deviceId, 1), key.publicKey());
         }
     }
 
-    DepositEvent deposit(String card, int net) {
+    public DepositEvent deposit(String card, int net) {
         return deposit(card, net, ++seq);
     }
 
-    DepositEvent deposit(String card, int net, long atSeq) {
+    public DepositEvent deposit(String card, int net, long atSeq) {
         return DepositEvent.of(new Envelope(deviceId, atSeq, AT, true, "1.0.0"), card, Material.MIXED, 1000,
                 1000 + net, Optional.of(AT.minusDays(30)));
     }
 
-    byte[] sign(DepositEvent e) {
+    public byte[] sign(DepositEvent e) {
         return CODEC.sign(e, 1, key.privateKey()).getBytes(StandardCharsets.US_ASCII);
     }
 
-    String topic() {
+    public String topic() {
         return Topics.event(deviceId);
     }
 
-    static String card(String seed) {
+    public static String card(String seed) {
         return org.carbonkiosk.protocol.CardToken.of(new byte[32], seed.getBytes(StandardCharsets.UTF_8));
     }
 }
