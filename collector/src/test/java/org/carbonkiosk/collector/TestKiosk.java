@@ -77,6 +77,40 @@ final class TestKiosk implements AutoCloseable {
         client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(bytes).send();
     }
 
+    /** Events sent with {@link #sendAsync}, by eventId, for {@link #resendUnanswered}. */
+    private final java.util.Map<String, byte[]> sent = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Signs and publishes without waiting for the broker's PUBACK (back to back); kept for resends. */
+    String sendAsync(KioskEvent e) {
+        String jws = sign(e);
+        byte[] bytes = jws.getBytes(StandardCharsets.US_ASCII);
+        sent.put(e.eventId(), bytes);
+        client.toAsync().publishWith().topic(Topics.event(deviceId)).qos(MqttQos.AT_LEAST_ONCE).payload(bytes).send();
+        return jws;
+    }
+
+    /** What a real kiosk does: publishes again (same bytes) every sent event that has no receipt yet. */
+    int resendUnanswered() {
+        java.util.Set<String> answered = new java.util.HashSet<>();
+        receipts.forEach(r -> answered.add(r.eventId()));
+        int n = 0;
+        for (var e : sent.entrySet()) {
+            if (!answered.contains(e.getKey())) {
+                client.toAsync().publishWith().topic(Topics.event(deviceId)).qos(MqttQos.AT_LEAST_ONCE)
+                        .payload(e.getValue()).send();
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Sent events with no receipt yet. */
+    long unanswered() {
+        java.util.Set<String> answered = new java.util.HashSet<>();
+        receipts.forEach(r -> answered.add(r.eventId()));
+        return sent.keySet().stream().filter(id -> !answered.contains(id)).count();
+    }
+
     Optional<Receipt> receipt(String eventId) {
         return receipts.stream().filter(r -> r.eventId().equals(eventId)).reduce((a, b) -> b);
     }
