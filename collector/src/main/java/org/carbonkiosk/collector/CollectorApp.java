@@ -122,6 +122,8 @@ public final class CollectorApp implements AutoCloseable {
             routes.addAll(new OpsRoutes(store, metrics, events::isConnected, forwarder).routes());
             HttpApi http = new HttpApi(config.httpBind(), config.httpPort(), token, routes);
             registerGauges(metrics, store, live, verifier, outbound, forwarder == null);
+            metrics.gauge("kiosk_mqtt_event_disconnects", "Times the event connection was lost since start.",
+                    events::disconnects);
             loop.start();
             started.add(loop::halt);
             if (forwarder != null) {

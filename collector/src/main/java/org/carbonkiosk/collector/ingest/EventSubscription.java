@@ -53,6 +53,11 @@ public final class EventSubscription implements MqttCallback, AutoCloseable {
         return client.isConnected();
     }
 
+    /** How many times the event connection was lost since start (a reconnect loop shows here). */
+    public long disconnects() {
+        return disconnects.total();
+    }
+
     @Override
     public void connectComplete(boolean reconnect, String serverURI) {
         Logger.info("event connection {} to {}", reconnect ? "restored" : "up", serverURI);
@@ -92,9 +97,7 @@ public final class EventSubscription implements MqttCallback, AutoCloseable {
 
     @Override
     public void disconnected(MqttDisconnectResponse response) {
-        if (accepting.get()) {
-            disconnects.warn(String.valueOf(response));
-        }
+        disconnects.warn(String.valueOf(response));
     }
 
     @Override
