@@ -9,9 +9,11 @@
 #               work, another kiosk's are refused, wrong or no credentials refused
 #   PostgreSQL  deploy/postgresql/kiosk-collectors.sql in a throw-away cluster (Unix socket
 #               only, no TCP port): the roles can do what they need and nothing else
+#   docs        every link in README.md and docs/ stays inside the repository
 #   scripts     bash -n
 # Missing tools are installed with apt-get when running as root (CI); otherwise the part is
-# skipped with a note. Prints PASS/FAIL/SKIP per check and a summary; exits 1 when a check
+# skipped with a note (with CI=true a missing promtool or Mosquitto is a failure; no
+# systemd-analyze or PostgreSQL server is always a skip). Prints PASS/FAIL/SKIP per check and a summary; exits 1 when a check
 # failed. Everything it starts is stopped and its temporary files removed.
 #
 #   bash deploy/check.sh            (from anywhere; needs provisioning/target/kiosk-provision.jar
@@ -26,6 +28,8 @@ pass() { echo "PASS  $*"; passed=$((passed + 1)); }
 fail() { echo "FAIL  $*"; failed=$((failed + 1)); }
 skip() { echo "SKIP  $*"; skipped=$((skipped + 1)); }
 section() { echo; echo "== $*"; }
+# A tool that cannot be had: a failure in CI (CI=true), which must check everything; else a skip.
+unavailable() { if [ "${CI:-}" = "true" ]; then fail "$* (CI=true: required)"; else skip "$*"; fi; }
 
 TMP=$(mktemp -d /tmp/kiosk-ops-check.XXXXXX)
 chmod 0755 "$TMP"
@@ -99,7 +103,7 @@ if ensure promtool prometheus; then
         fail "promtool test rules deploy/prometheus/kiosk-alerts.test.yml"; echo "$out"
     fi
 else
-    skip "Prometheus: promtool not found and cannot be installed (apt-get install prometheus)"
+    unavailable "Prometheus: promtool not found and cannot be installed (apt-get install prometheus)"
 fi
 
 # ------------------------------------------------------------------------------------------
@@ -332,9 +336,9 @@ mosquitto_check() {
     stop_broker
 }
 if ! ensure mosquitto mosquitto || ! ensure mosquitto_pub mosquitto-clients; then
-    skip "Mosquitto: mosquitto or mosquitto-clients not available"
+    unavailable "Mosquitto: mosquitto or mosquitto-clients not available (apt-get install mosquitto mosquitto-clients)"
 elif ! ensure openssl openssl; then
-    skip "Mosquitto: openssl not available"
+    unavailable "Mosquitto: openssl not available"
 elif [ ! -f "$JAR" ]; then
     if [ "${CI:-}" = "true" ]; then
         fail "Mosquitto: $JAR missing (the Maven build should have made it)"
