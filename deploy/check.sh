@@ -174,6 +174,22 @@ if command -v systemd-analyze >/dev/null 2>&1; then
 else
     skip "systemd units: systemd-analyze not available on this machine"
 fi
+# The JVM flags in the units are flags this JVM accepts.
+if command -v java >/dev/null 2>&1; then
+    for unit in deploy/kiosk-agent.service deploy/collector/kiosk-collector.service; do
+        opts=$(sed -n 's/^Environment="JAVA_OPTS=\(.*\)"$/\1/p' "$unit")
+        # shellcheck disable=SC2086
+        if [ -z "$opts" ]; then
+            fail "$unit: no Environment=\"JAVA_OPTS=...\" line"
+        elif out=$(java $opts -version 2>&1); then
+            pass "$(basename "$unit") JAVA_OPTS accepted by $(echo "$out" | head -n1)"
+        else
+            fail "$(basename "$unit") JAVA_OPTS refused by the JVM"; echo "$out" | head -n 5
+        fi
+    done
+else
+    skip "JVM flags: no java on the PATH"
+fi
 
 # ------------------------------------------------------------------------------------------
 section "Mosquitto"
