@@ -6,7 +6,8 @@
 #   systemd     systemd-analyze verify of both units; the collector unit's exposure score
 #   Mosquitto   a broker started from deploy/mosquitto/mosquitto.conf on a free loopback port,
 #               with a test CA, the password file and ACL made by kiosk-provision: own topics
-#               work, another kiosk's are refused, wrong or no credentials refused
+#               work, another kiosk's are refused, wrong or no credentials refused; the real
+#               collector connects over TLS, decides a kiosk's message, exits 143 on SIGTERM
 #   PostgreSQL  deploy/postgresql/kiosk-collectors.sql in a throw-away cluster (Unix socket
 #               only, no TCP port): the roles can do what they need and nothing else
 #   docs        every link in README.md and docs/ stays inside the repository
@@ -17,7 +18,8 @@
 # failed. Everything it starts is stopped and its temporary files removed.
 #
 #   bash deploy/check.sh            (from anywhere; needs provisioning/target/kiosk-provision.jar
-#                                    for the Mosquitto part: mvn -pl provisioning -am package)
+#                                    and collector/target/kiosk-collector.jar for the Mosquitto
+#                                    part: mvn -pl provisioning,collector -am package -DskipTests)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -194,6 +196,72 @@ fi
 # ------------------------------------------------------------------------------------------
 section "Mosquitto"
 JAR=provisioning/target/kiosk-provision.jar
+COLLECTOR_JAR=collector/target/kiosk-collector.jar
+# http_get URL TOKEN: the body of a GET, or nothing.
+http_get() {
+    python3 - "$1" "$2" <<'PY' 2>/dev/null
+import sys, urllib.request
+req = urllib.request.Request(sys.argv[1], headers={"Authorization": "Bearer " + sys.argv[2]})
+try:
+    print(urllib.request.urlopen(req, timeout=2).read().decode())
+except Exception as e:
+    if hasattr(e, "read"):
+        print(e.read().decode())
+PY
+}
+collector_over_tls() { # broker port, kiosk id, kiosk password, collector password
+    local M="$TMP/mqtt" C="$TMP/collector" hport token opts cpid i body code
+    if [ ! -f "$COLLECTOR_JAR" ]; then
+        if [ "${CI:-}" = "true" ]; then fail "collector over TLS: $COLLECTOR_JAR missing"
+        else skip "collector over TLS: $COLLECTOR_JAR missing (mvn -B -q -pl collector -am package -DskipTests)"; fi
+        return
+    fi
+    mkdir -p "$C"
+    hport=$(free_port)
+    token=$(openssl rand -hex 16)
+    opts=$(sed -n 's/^Environment="JAVA_OPTS=\(.*\)"$/\1/p' deploy/collector/kiosk-collector.service)
+    # shellcheck disable=SC2086
+    env KIOSK_MQTT_URL="ssl://localhost:$1" KIOSK_MQTT_USERNAME=collector KIOSK_MQTT_PASSWORD="$4" \
+        KIOSK_MQTT_CLIENT_ID=kiosk-collector-check KIOSK_HTTP_PORT="$hport" KIOSK_HTTP_BIND=127.0.0.1 \
+        KIOSK_DATA_DIR="$C" KIOSK_ADMIN_TOKEN="$token" \
+        java $opts -Djavax.net.ssl.trustStore="$M/certs/kiosk-ca-truststore.p12" \
+        -Djavax.net.ssl.trustStorePassword=changeit -jar "$COLLECTOR_JAR" > "$C/collector.log" 2>&1 &
+    cpid=$!
+    PIDS+=("$cpid")
+    for i in $(seq 1 60); do
+        http_get "http://127.0.0.1:$hport/health" "$token" | grep -q '"broker":"up"' && break
+        kill -0 "$cpid" 2>/dev/null || break
+        sleep 0.5
+    done
+    if ! http_get "http://127.0.0.1:$hport/health" "$token" | grep -q '"broker":"up"'; then
+        fail "collector over TLS: not connected to the broker"; tail -n 20 "$C/collector.log"; return
+    fi
+    if grep -qi "suback\|not reachable\|not authori" "$C/collector.log"; then
+        fail "collector over TLS: a subscription was refused"; grep -i "suback\|not reachable\|not authori" "$C/collector.log"
+        return
+    fi
+    pass "collector connects over TLS (fleet CA in a JVM trust store) with its user; its subscriptions are allowed"
+    for i in $(seq 1 30); do
+        mosquitto_pub -h localhost -p "$1" --cafile "$M/certs/kiosk-ca.pem" -q 1 -i "$2-pub" -u "$2" -P "$3" \
+            -t "kiosk/v1/$2/event" -m "not-a-jws-$i" >/dev/null 2>&1
+        body=$(http_get "http://127.0.0.1:$hport/api/rejections?limit=10" "$token")
+        grep -q "kiosk/v1/$2/event" <<<"$body" && break
+        sleep 0.5
+    done
+    if grep -q "kiosk/v1/$2/event" <<<"$body"; then
+        pass "a kiosk's message reaches the collector through the shared subscription and is decided (rejected: malformed)"
+    else
+        fail "the collector did not record the kiosk's message"; echo "$body"; tail -n 20 "$C/collector.log"
+    fi
+    kill -TERM "$cpid"
+    wait "$cpid"
+    code=$?
+    if [ "$code" -eq 143 ]; then
+        pass "collector stops on SIGTERM with exit status 143 (the unit's SuccessExitStatus=143)"
+    else
+        fail "collector exit status after SIGTERM: $code (the unit expects 143)"; tail -n 10 "$C/collector.log"
+    fi
+}
 mosquitto_check() {
     local M="$TMP/mqtt" port pid conf
     mkdir -p "$M/kiosk" "$M/data"
@@ -314,6 +382,12 @@ mosquitto_check() {
     else
         pass "kiosk $A cannot publish a receipt (only the collector can)"
     fi
+
+    # The real collector, started as the unit starts it (its JAVA_OPTS, KIOSK_* variables as in
+    # collector.env, the fleet CA in a JVM trust store through JAVA_EXTRA_OPTS), connects over
+    # TLS with its user and ACL, and decides a message a kiosk sends (a malformed one: it is
+    # recorded as rejected, visible in GET /api/rejections). SIGTERM then ends it with 143.
+    collector_over_tls "$port" "$A" "$PA" "$PC"
 
     # Credentials.
     if out=$(pub -i "$A-pub" -u "$A" -P "wrong-$PA" -t "kiosk/v1/$A/event" -m x); then
