@@ -18,8 +18,7 @@ import picocli.CommandLine.Option;
         description = {"Prints this kiosk's Mosquitto password-file entry (PBKDF2-SHA512, as mosquitto_passwd writes it)",
             "and the ACL lines that let it publish and read only under kiosk/v1/<id>/, plus the collector's ACL.",
             "Give them to whoever runs the broker. The MQTT password itself is never printed.",
-            "With --only, one part without comments, to append to the broker's files:",
-            "  mosquitto --only password >> passwd;  mosquitto --only acl >> acl;  once: --only collector >> acl"},
+            "With --only PART, that part alone, without comments, to append to the broker's files."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:Printed.", "2:A value is missing.", "3:Kiosk not initialised."})
 public final class MosquittoCommand extends ToolCommand {
