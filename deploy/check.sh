@@ -228,7 +228,7 @@ collector_over_tls() { # broker port, kiosk id, kiosk password, collector passwo
         -Djavax.net.ssl.trustStorePassword=changeit -jar "$COLLECTOR_JAR" > "$C/collector.log" 2>&1 &
     cpid=$!
     PIDS+=("$cpid")
-    for i in $(seq 1 60); do
+    for i in $(seq 1 120); do
         http_get "http://127.0.0.1:$hport/health" "$token" | grep -q '"broker":"up"' && break
         kill -0 "$cpid" 2>/dev/null || break
         sleep 0.5
