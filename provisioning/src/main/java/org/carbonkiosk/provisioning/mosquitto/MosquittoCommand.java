@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
         header = "Print the Mosquitto password entry and ACL lines for this kiosk.",
         description = {"Prints this kiosk's Mosquitto password-file entry (PBKDF2-SHA512, as mosquitto_passwd writes it)",
             "and the ACL lines that let it publish and read only under kiosk/v1/<id>/, plus the collector's ACL.",
-            "Give them to whoever runs the broker. The MQTT password itself is never printed."},
+            "Give them to whoever runs the broker. The MQTT password itself is never printed.",
+            "With --only PART, that part alone, without comments, to append to the broker's files."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:Printed.", "2:A value is missing.", "3:Kiosk not initialised."})
 public final class MosquittoCommand extends ToolCommand {
@@ -26,6 +27,13 @@ public final class MosquittoCommand extends ToolCommand {
     @Option(names = "--collector-user", paramLabel = "NAME", defaultValue = "collector",
             description = "The collector's MQTT user name in the ACL (default ${DEFAULT-VALUE}).")
     String collectorUser;
+    @Option(names = "--only", paramLabel = "PART",
+            description = "Print only this part, without comments: password (the password-file line), acl (this"
+                    + " kiosk's ACL lines) or collector (the collector's ACL lines). Default: everything, explained.")
+    Part only;
+
+    /** What {@code --only} selects. */
+    enum Part { PASSWORD, ACL, COLLECTOR }
 
     public MosquittoCommand(Environment env) {
         super(env);
@@ -33,6 +41,10 @@ public final class MosquittoCommand extends ToolCommand {
 
     @Override
     public Integer call() {
+        if (only == Part.COLLECTOR) {
+            collectorAcl(collectorUser).forEach(this::say);
+            return ExitCodes.OK;
+        }
         KioskConfig kiosk = loadConfig(config.file);
         String password = kiosk.mqttPassword().orElseThrow(() -> ProvisionException.local(kiosk.file()
                 + " has no mqtt.password: run init again, or set mqtt.password there first."));
@@ -40,8 +52,19 @@ public final class MosquittoCommand extends ToolCommand {
             throw ProvisionException.local("mqtt.username '" + kiosk.mqttUsername() + "' cannot be used in a Mosquitto"
                     + " password file (no ':' allowed)");
         }
+        String passwordLine = kiosk.mqttUsername() + ":" + MosquittoPassword.hash(password.toCharArray());
+        if (only == Part.PASSWORD) {
+            say(passwordLine);
+            return ExitCodes.OK;
+        }
+        if (only == Part.ACL) {
+            say("# kiosk " + kiosk.deviceId());
+            deviceAcl(kiosk.mqttUsername(), kiosk.deviceId()).forEach(this::say);
+            say("");
+            return ExitCodes.OK;
+        }
         say("# Mosquitto password file (e.g. /etc/mosquitto/passwd): add or replace this line");
-        say(kiosk.mqttUsername() + ":" + MosquittoPassword.hash(password.toCharArray()));
+        say(passwordLine);
         say("");
         say("# Mosquitto ACL file (e.g. /etc/mosquitto/acl): kiosk " + kiosk.deviceId());
         deviceAcl(kiosk.mqttUsername(), kiosk.deviceId()).forEach(this::say);
