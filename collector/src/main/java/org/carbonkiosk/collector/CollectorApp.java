@@ -109,8 +109,9 @@ public final class CollectorApp implements AutoCloseable {
             AfterCommit after = new AfterCommit(outbound, live, metrics,
                     forwarder == null ? () -> { } : forwarder::nudge, commitListener);
             DecisionStore.Transactions transactions = JdbcDecisionStore.transactions(store);
-            OrderedVerifier verifier = new OrderedVerifier(new Screener(SignedEventCodec.standard(),
-                    new KeyDirectory(store), metrics), config.ingest().verifyThreads(), config.ingest().queueCapacity());
+            SignedEventCodec codec = SignedEventCodec.standard();
+            OrderedVerifier verifier = new OrderedVerifier(new Screener(codec, new KeyDirectory(store, codec::verifier),
+                    metrics), config.ingest().verifyThreads(), config.ingest().queueCapacity());
             DecisionLoop loop = new DecisionLoop(verifier, core, transactions, after, metrics, clock, config.ingest());
             EventSubscription events = new EventSubscription(mqtt, verifier, clock);
             HeldEvents held = new HeldEvents(core);

@@ -2,10 +2,11 @@ package org.carbonkiosk.collector.decide;
 
 import java.util.Optional;
 import org.carbonkiosk.protocol.Kid;
+import org.carbonkiosk.protocol.jws.Ed25519;
 
 /** Devices' public keys by {@code kid}: what verification needs of the registry. */
 @FunctionalInterface
 public interface DeviceKeys {
-    /** The raw 32-byte Ed25519 public key of that key version, when registered. */
-    Optional<byte[]> key(Kid kid);
+    /** A verifier for that key version's Ed25519 public key, when registered. */
+    Optional<Ed25519.Verifier> key(Kid kid);
 }

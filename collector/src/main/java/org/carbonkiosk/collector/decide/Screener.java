@@ -9,6 +9,7 @@ import org.carbonkiosk.protocol.Topics;
 import org.carbonkiosk.protocol.event.Envelope;
 import org.carbonkiosk.protocol.json.MalformedException;
 import org.carbonkiosk.protocol.json.StrictJson;
+import org.carbonkiosk.protocol.jws.Ed25519;
 import org.carbonkiosk.protocol.jws.SignedEventCodec;
 import org.carbonkiosk.protocol.jws.SignedEventCodec.DecodedEvent;
 import org.carbonkiosk.protocol.jws.SignedEventCodec.SignedHeader;
@@ -44,7 +45,7 @@ public final class Screener {
                     Optional.empty());
         }
         SignedHeader signed = header.value();
-        Optional<byte[]> key = keys.key(signed.kid());
+        Optional<Ed25519.Verifier> key = keys.key(signed.kid());
         if (key.isEmpty()) {
             return unverified(topic, raw, receivedAt, Reason.UNKNOWN_DEVICE, "no device key " + signed.kid(),
                     readableEventId(signed));

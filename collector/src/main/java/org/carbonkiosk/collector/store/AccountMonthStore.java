@@ -12,21 +12,12 @@ import org.carbonkiosk.collector.credit.MonthTotals;
  * rest of the transaction, so two deposits for one account are decided one after the other.
  */
 public final class AccountMonthStore {
-    private final Dialect dialect;
-
-    public AccountMonthStore(Dialect dialect) {
-        this.dialect = dialect;
-    }
-
     public MonthTotals lock(Connection c, String account, String month) throws SQLException {
+        // One statement: create the row if needed and lock it (ON CONFLICT DO UPDATE takes the row lock).
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO account_months (account, month, credited_grams,"
-                + " deposits, counted_deposits) VALUES (?, ?, 0, 0, 0) ON CONFLICT (account, month) DO NOTHING")) {
-            ps.setString(1, account);
-            ps.setString(2, month);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT credited_grams, deposits, counted_deposits"
-                + " FROM account_months WHERE account = ? AND month = ?" + dialect.forUpdate())) {
+                + " deposits, counted_deposits) VALUES (?, ?, 0, 0, 0) ON CONFLICT (account, month) DO UPDATE"
+                + " SET credited_grams = account_months.credited_grams"
+                + " RETURNING credited_grams, deposits, counted_deposits")) {
             ps.setString(1, account);
             ps.setString(2, month);
             try (ResultSet rs = ps.executeQuery()) {

@@ -56,6 +56,8 @@ public final class Database implements AutoCloseable {
             config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
             config.setBusyTimeout(30_000);
             config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            config.setGetGeneratedKeys(false); // else every INSERT asks for last_insert_rowid() again
+            config.setCacheSize(-16_384); // 16 MiB of page cache per connection (native memory)
             c = StatementCache.wrap(DriverManager.getConnection(url, config.toProperties()));
         } else {
             c = DriverManager.getConnection(url, new Properties());

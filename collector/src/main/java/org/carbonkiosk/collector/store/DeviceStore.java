@@ -110,6 +110,16 @@ public final class DeviceStore {
      * or closes the gap a late event fills. Locks the device row (after any account row).
      */
     public void recordSeq(Connection c, String deviceId, long seq) throws SQLException {
+        // The common case, the next seq in order: one statement, no gap to open.
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE devices SET last_seq = ? WHERE device_id = ? AND last_seq = ?")) {
+            ps.setLong(1, seq);
+            ps.setString(2, deviceId);
+            ps.setLong(3, seq - 1);
+            if (ps.executeUpdate() == 1) {
+                return;
+            }
+        }
         long last;
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT last_seq FROM devices WHERE device_id = ?" + dialect.forUpdate())) {

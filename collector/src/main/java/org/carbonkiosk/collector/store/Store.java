@@ -6,14 +6,13 @@ public final class Store implements AutoCloseable {
     private final DeviceStore devices;
     private final CardStore cards = new CardStore();
     private final EventStore events = new EventStore();
-    private final AccountMonthStore months;
+    private final AccountMonthStore months = new AccountMonthStore();
     private final LedgerOutboxStore outbox = new LedgerOutboxStore();
     private final RejectionStore rejections = new RejectionStore();
 
     private Store(Database db) {
         this.db = db;
         this.devices = new DeviceStore(db.dialect());
-        this.months = new AccountMonthStore(db.dialect());
     }
 
     /** Opens the database at {@code jdbcUrl} and applies pending migrations. */

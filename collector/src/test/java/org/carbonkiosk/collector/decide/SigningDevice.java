@@ -12,6 +12,7 @@ import org.carbonkiosk.protocol.Topics;
 import org.carbonkiosk.protocol.event.DepositEvent;
 import org.carbonkiosk.protocol.event.Envelope;
 import org.carbonkiosk.protocol.event.Material;
+import org.carbonkiosk.protocol.jws.Ed25519;
 import org.carbonkiosk.protocol.jws.Ed25519KeyPair;
 import org.carbonkiosk.protocol.jws.SignedEventCodec;
 
@@ -23,10 +24,10 @@ public final class SigningDevice {
 
     /** Registered keys by kid, shared by the devices of one test. */
     public static final class Registry implements DeviceKeys {
-        private final Map<Kid, byte[]> keys = new ConcurrentHashMap<>();
+        private final Map<Kid, Ed25519.Verifier> keys = new ConcurrentHashMap<>();
 
         @Override
-        public Optional<byte[]> key(Kid kid) {
+        public Optional<Ed25519.Verifier> key(Kid kid) {
             return Optional.ofNullable(keys.get(kid));
         }
 
@@ -42,7 +43,7 @@ public final class SigningDevice {
     public SigningDevice(String deviceId, Registry registry) {
         this.deviceId = deviceId;
         if (registry != null) {
-            registry.keys.put(new Kid(deviceId, 1), key.publicKey());
+            registry.keys.put(new Kid(deviceId, 1), CODEC.verifier(key.publicKey()));
         }
     }
 

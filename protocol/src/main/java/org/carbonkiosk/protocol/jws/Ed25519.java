@@ -15,4 +15,17 @@ public interface Ed25519 {
 
     /** The public key of a private seed. */
     byte[] publicKeyOf(byte[] privateKey);
+
+    /** A public key made ready for many verifications (decoded once where the implementation can). */
+    @FunctionalInterface
+    interface Verifier {
+        /** False for any signature that does not verify. */
+        boolean verify(byte[] message, byte[] signature);
+    }
+
+    /** A verifier for {@code publicKey}; by default it does the same as {@link #verify} each time. */
+    default Verifier verifier(byte[] publicKey) {
+        byte[] key = publicKey.clone();
+        return (message, signature) -> verify(key, message, signature);
+    }
 }

@@ -48,6 +48,16 @@ public final class SignedEventCodec {
         return header.jws().verify(publicKey, ed25519);
     }
 
+    /** A device's public key made ready for verifying many of its events. */
+    public Ed25519.Verifier verifier(byte[] publicKey) {
+        return ed25519.verifier(publicKey);
+    }
+
+    /** True when the signature over the bytes as received verifies with {@code key}. */
+    public boolean verify(SignedHeader header, Ed25519.Verifier key) {
+        return key.verify(header.jws().signingInput(), header.jws().signature());
+    }
+
     /**
      * A received message split and its header decoded, neither verified nor interpreted further.
      *

@@ -47,6 +47,36 @@ public final class VerifyBaseline {
         return run(ed, keys, messages, threads, duration);
     }
 
+    /** CPU seconds one BouncyCastle verification of an event signature takes on this machine (one thread). */
+    public static double cpuSecondsPerVerify() {
+        BouncyCastleEd25519 ed = new BouncyCastleEd25519();
+        SignedEventCodec codec = new SignedEventCodec(ed);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8));
+        Ed25519KeyPair key = Ed25519KeyPair.generate();
+        List<CompactJws> messages = new ArrayList<>();
+        for (int i = 0; i < 256; i++) {
+            DepositEvent event = DepositEvent.of(new Envelope("BENCH-0001", i + 1L, now, true, "1.0.0"), "a".repeat(64),
+                    Material.MIXED, 10_000, 10_820, Optional.of(now.minusDays(30)));
+            messages.add(CompactJws.parse(codec.sign(event, 1, key.privateKey()).getBytes(StandardCharsets.US_ASCII),
+                    8192).value());
+        }
+        Ed25519PublicKeyParameters pk = new Ed25519PublicKeyParameters(key.publicKey(), 0);
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int round = 0; ; round++) {
+            long cpu = mx.getCurrentThreadCpuTime();
+            int n = 20_000;
+            for (int i = 0; i < n; i++) {
+                CompactJws m = messages.get(i % messages.size());
+                if (!ed.verify(pk, m.signingInput(), m.signature())) {
+                    throw new IllegalStateException("baseline signature did not verify");
+                }
+            }
+            if (round == 1) { // the first round warms up
+                return (mx.getCurrentThreadCpuTime() - cpu) / 1e9 / n;
+            }
+        }
+    }
+
     private static double run(BouncyCastleEd25519 ed, List<Ed25519PublicKeyParameters> keys, List<CompactJws> messages, int threads,
                               Duration duration) throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
