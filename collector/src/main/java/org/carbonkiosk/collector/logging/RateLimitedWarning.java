@@ -20,8 +20,8 @@ public final class RateLimitedWarning {
         this.periodNanos = period.toNanos();
     }
 
-    /** Counts one occurrence; logs it when no line was written in the last period. */
-    public void warn(String detail) {
+    /** Counts one occurrence; logs it when no line was written in the last period (then true). */
+    public boolean warn(String detail) {
         count.incrementAndGet();
         total.incrementAndGet();
         long now = System.nanoTime();
@@ -29,7 +29,9 @@ public final class RateLimitedWarning {
         if ((next == Long.MIN_VALUE || now - next >= 0) && nextLineAt.compareAndSet(next, now + periodNanos)) {
             long n = count.getAndSet(0);
             Logger.warn("{} ({} time{} since the last such line): {}", what, n, n == 1 ? "" : "s", detail);
+            return true;
         }
+        return false;
     }
 
     /** How many times it happened since start. */

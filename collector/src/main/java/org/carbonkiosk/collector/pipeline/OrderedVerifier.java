@@ -15,6 +15,7 @@ import org.carbonkiosk.collector.decide.Screened;
 import org.carbonkiosk.collector.decide.Screener;
 import org.carbonkiosk.collector.ingest.Inbound;
 import org.carbonkiosk.collector.ingest.InboundSink;
+import org.carbonkiosk.collector.logging.RateLimitedWarning;
 import org.carbonkiosk.collector.store.StoreException;
 import org.carbonkiosk.protocol.message.Reason;
 import org.tinylog.Logger;
@@ -35,6 +36,9 @@ public final class OrderedVerifier implements InboundSink, AutoCloseable {
     private final BlockingQueue<Pending> inOrder;
     private final ExecutorService verifiers;
     private volatile boolean accepting = true;
+    private final RateLimitedWarning keyLookupFailed = new RateLimitedWarning(
+            "cannot look up a device key (the store is down?); the message keeps its place and is tried again",
+            Duration.ofSeconds(10));
 
     public OrderedVerifier(Screener screener, int threads, int capacity) {
         this.screener = screener;
@@ -118,7 +122,7 @@ public final class OrderedVerifier implements InboundSink, AutoCloseable {
                 return screener.screen(in.topic(), in.raw(), in.receivedAt());
             } catch (StoreException e) {
                 // A key lookup failed: the store is down. Keep the message's place and try again.
-                Logger.warn("cannot look up a device key ({}); retrying in {} ms", e.getMessage(), backoffMs);
+                keyLookupFailed.warn(e.getMessage());
                 try {
                     Thread.sleep(backoffMs);
                 } catch (InterruptedException ie) {
