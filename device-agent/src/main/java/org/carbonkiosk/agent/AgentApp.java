@@ -82,9 +82,9 @@ public final class AgentApp implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            this.publisher = new MqttPublisher(config, outbox, this::onReceipt, clock, System::currentTimeMillis,
+            this.publisher = new MqttPublisher(config.publisherConfig(), outbox, this::onReceipt, clock, System::currentTimeMillis,
                     sockets);
-            this.runner = new SessionRunner(config, hardware, display, outbox, signer, cardTokens, calibratedAt,
+            this.runner = new SessionRunner(config.sessionConfig(), hardware, display, outbox, signer, cardTokens, calibratedAt,
                     System::currentTimeMillis, publisher::wake, publisher::isConnected);
             Logger.info("agent starting deviceId={} keyVersion={} lastSeq={} outboxDepth={}", config.deviceId(),
                     signer.keyVersion(), outbox.lastSeq(), outbox.depth());

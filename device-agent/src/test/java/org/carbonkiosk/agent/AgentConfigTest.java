@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
-import org.carbonkiosk.agent.config.ConfigException;
-import org.carbonkiosk.agent.config.ConfigSource;
+import org.carbonkiosk.config.ConfigException;
+import org.carbonkiosk.config.ConfigSource;
 import org.carbonkiosk.agent.display.Language;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package org.carbonkiosk.provisioning;
 
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
-import org.carbonkiosk.agent.config.ConfigException;
+import org.carbonkiosk.config.ConfigException;
 import org.carbonkiosk.provisioning.cli.ProvisionCommand;
 import org.carbonkiosk.provisioning.calibrate.CalibrateCommand;
 import org.carbonkiosk.provisioning.enroll.EnrollCommand;

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.carbonkiosk.agent.config.ConfigException;
-import org.carbonkiosk.agent.config.ConfigSource;
+import org.carbonkiosk.config.ConfigException;
+import org.carbonkiosk.config.ConfigSource;
 import org.carbonkiosk.agent.hardware.sim.SimulatedKiosk;
 import org.tinylog.Logger;
 

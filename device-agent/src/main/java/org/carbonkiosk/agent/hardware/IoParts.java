@@ -2,8 +2,8 @@ package org.carbonkiosk.agent.hardware;
 
 import java.util.Optional;
 import java.util.Set;
-import org.carbonkiosk.agent.config.ConfigException;
-import org.carbonkiosk.agent.config.ConfigSource;
+import org.carbonkiosk.config.ConfigException;
+import org.carbonkiosk.config.ConfigSource;
 import org.carbonkiosk.agent.hardware.gpio.GpioCoinLine;
 import org.carbonkiosk.agent.hardware.gpio.GpioDoorLock;
 import org.carbonkiosk.agent.hardware.gpio.GpioPrizeSensor;

@@ -1,8 +1,8 @@
 package org.carbonkiosk.agent.hardware;
 
 import java.util.Optional;
-import org.carbonkiosk.agent.config.ConfigException;
-import org.carbonkiosk.agent.config.ConfigSource;
+import org.carbonkiosk.config.ConfigException;
+import org.carbonkiosk.config.ConfigSource;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 
 /** Config reads the plain {@link ConfigSource} does not offer: OPC UA node ids, hex-or-decimal integers. */

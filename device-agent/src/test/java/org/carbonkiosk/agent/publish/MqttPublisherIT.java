@@ -75,7 +75,7 @@ class MqttPublisherIT {
         props.setProperty("outbox.resendMaxMs", Integer.toString(resendAfterMs * 4));
         props.setProperty("outbox.maxInFlight", Integer.toString(maxInFlight));
         AgentConfig config = TestKiosks.config(props);
-        publisher = new MqttPublisher(config, outbox, receipt -> {
+        publisher = new MqttPublisher(config.publisherConfig(), outbox, receipt -> {
             try {
                 outbox.settle(receipt.eventId(), receipt.status().wire(), receipt.reason().map(r -> r.wire()),
                         receipt.creditedGrams());

@@ -3,7 +3,7 @@ package org.carbonkiosk.provisioning.hardware;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import org.carbonkiosk.agent.config.ConfigException;
+import org.carbonkiosk.config.ConfigException;
 import org.carbonkiosk.agent.hardware.Calibration;
 import org.carbonkiosk.agent.hardware.CardReader;
 import org.carbonkiosk.agent.hardware.HardwareFactory;

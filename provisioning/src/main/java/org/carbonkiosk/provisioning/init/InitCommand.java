@@ -147,8 +147,8 @@ public final class InitCommand extends ToolCommand {
             }
             p.put(e.getKey(), e.getValue());
         }
-        collector.ifPresent(c -> p.put(KioskConfig.COLLECTOR_URL, c.strip()));
-        where.ifPresent(w -> p.put(KioskConfig.LOCATION, w.strip()));
+        collector.ifPresent(c -> p.put(KioskConfig.COLLECTOR_URL.name(), c.strip()));
+        where.ifPresent(w -> p.put(KioskConfig.LOCATION.name(), w.strip()));
         return new InitPlan(config.file.toAbsolutePath(), identity.toAbsolutePath().normalize(),
                 data.toAbsolutePath().normalize(), p, cardKey, force, ownerOption.resolve());
     }

@@ -1,4 +1,4 @@
-package org.carbonkiosk.agent.config;
+package org.carbonkiosk.config;
 
 /** A configuration value that is missing or invalid; the message names the key. */
 public final class ConfigException extends RuntimeException {
