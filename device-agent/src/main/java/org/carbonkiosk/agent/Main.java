@@ -15,7 +15,7 @@ import org.carbonkiosk.agent.console.ControlConsole;
 import org.carbonkiosk.agent.display.ConsoleDisplay;
 import org.carbonkiosk.agent.hardware.Calibration;
 import org.carbonkiosk.agent.hardware.Hardware;
-import org.carbonkiosk.agent.hardware.HardwareFactory;
+import org.carbonkiosk.agent.hardware.factory.HardwareFactory;
 import org.carbonkiosk.agent.hardware.sim.SimulatedKiosk;
 import org.carbonkiosk.agent.identity.CalibrationFile;
 import org.tinylog.Logger;

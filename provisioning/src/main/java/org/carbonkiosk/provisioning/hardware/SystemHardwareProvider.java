@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.carbonkiosk.config.ConfigException;
 import org.carbonkiosk.agent.hardware.Calibration;
 import org.carbonkiosk.agent.hardware.CardReader;
-import org.carbonkiosk.agent.hardware.HardwareFactory;
+import org.carbonkiosk.agent.hardware.factory.HardwareFactory;
 import org.carbonkiosk.agent.hardware.LoadCellAdc;
 import org.carbonkiosk.provisioning.ExitCodes;
 import org.carbonkiosk.provisioning.KioskConfig;

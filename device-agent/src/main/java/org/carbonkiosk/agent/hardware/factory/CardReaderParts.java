@@ -1,5 +1,6 @@
-package org.carbonkiosk.agent.hardware;
+package org.carbonkiosk.agent.hardware.factory;
 
+import org.carbonkiosk.agent.hardware.CardReader;
 import com.pi4j.io.spi.Spi;
 import com.pi4j.io.spi.SpiBus;
 import com.pi4j.io.spi.SpiConfigBuilder;

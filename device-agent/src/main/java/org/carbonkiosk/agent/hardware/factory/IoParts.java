@@ -1,5 +1,11 @@
-package org.carbonkiosk.agent.hardware;
+package org.carbonkiosk.agent.hardware.factory;
 
+import org.carbonkiosk.agent.hardware.BinSensor;
+import org.carbonkiosk.agent.hardware.CoinLine;
+import org.carbonkiosk.agent.hardware.DoorLock;
+import org.carbonkiosk.agent.hardware.DoorSwitch;
+import org.carbonkiosk.agent.hardware.Hardware;
+import org.carbonkiosk.agent.hardware.PrizeSensor;
 import java.util.Optional;
 import java.util.Set;
 import org.carbonkiosk.config.ConfigException;

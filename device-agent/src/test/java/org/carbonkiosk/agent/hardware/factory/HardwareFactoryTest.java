@@ -1,5 +1,8 @@
-package org.carbonkiosk.agent.hardware;
+package org.carbonkiosk.agent.hardware.factory;
 
+import org.carbonkiosk.agent.hardware.Calibration;
+import org.carbonkiosk.agent.hardware.Hardware;
+import org.carbonkiosk.agent.hardware.LoadCellScale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

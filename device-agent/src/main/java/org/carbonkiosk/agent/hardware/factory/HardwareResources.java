@@ -1,4 +1,4 @@
-package org.carbonkiosk.agent.hardware;
+package org.carbonkiosk.agent.hardware.factory;
 
 import com.pi4j.context.Context;
 import java.util.ArrayDeque;

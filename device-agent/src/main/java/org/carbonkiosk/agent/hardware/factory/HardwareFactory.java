@@ -1,5 +1,9 @@
-package org.carbonkiosk.agent.hardware;
+package org.carbonkiosk.agent.hardware.factory;
 
+import org.carbonkiosk.agent.hardware.Calibration;
+import org.carbonkiosk.agent.hardware.CardReader;
+import org.carbonkiosk.agent.hardware.Hardware;
+import org.carbonkiosk.agent.hardware.Scale;
 import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.carbonkiosk.agent.hardware;
+package org.carbonkiosk.agent.hardware.factory;
 
 import java.util.Optional;
 import org.carbonkiosk.config.ConfigException;

@@ -1,5 +1,9 @@
-package org.carbonkiosk.agent.hardware;
+package org.carbonkiosk.agent.hardware.factory;
 
+import org.carbonkiosk.agent.hardware.Calibration;
+import org.carbonkiosk.agent.hardware.LoadCellAdc;
+import org.carbonkiosk.agent.hardware.LoadCellScale;
+import org.carbonkiosk.agent.hardware.Scale;
 import com.pi4j.io.i2c.I2C;
 import com.pi4j.io.i2c.I2CConfigBuilder;
 import java.io.IOException;
