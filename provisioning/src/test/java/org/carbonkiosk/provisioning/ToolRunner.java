@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +16,7 @@ import org.carbonkiosk.provisioning.init.InitStep;
 import org.carbonkiosk.provisioning.prompt.NonInteractivePrompter;
 import org.carbonkiosk.provisioning.prompt.Prompter;
 import org.carbonkiosk.provisioning.selftest.NtpProbe;
+import org.carbonkiosk.protocol.event.Timestamps;
 import picocli.CommandLine;
 
 /** Runs the tool as a technician would, through picocli, with captured output and simulated hardware. */
@@ -30,7 +30,7 @@ public final class ToolRunner {
     private boolean systemHardware;
     private InitStep.Observer observer = InitStep.Observer.NONE;
     private Optional<Boolean> ntp = Optional.of(true);
-    private Clock clock = Clock.fixed(NOW, ZoneId.of("Asia/Shanghai"));
+    private Clock clock = Clock.fixed(NOW, Timestamps.SHANGHAI);
     private String mqttUrl = "tcp://127.0.0.1:1883";
     private Optional<String> collectorUrl = Optional.empty();
 

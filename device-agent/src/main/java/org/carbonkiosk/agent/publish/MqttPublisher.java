@@ -5,13 +5,13 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import javax.net.SocketFactory;
 import org.carbonkiosk.agent.outbox.Outbox;
 import org.carbonkiosk.agent.outbox.StoreException;
 import org.carbonkiosk.agent.outbox.StoredEvent;
+import org.carbonkiosk.config.Backoff;
 import org.carbonkiosk.protocol.Topics;
 import org.carbonkiosk.protocol.message.DeviceStatus;
 import org.carbonkiosk.protocol.message.Receipt;
@@ -147,8 +147,7 @@ public final class MqttPublisher implements AutoCloseable {
         } catch (MqttException | StoreException e) {
             connected = false;
             reconnectAttempt++;
-            long delay = reconnect.delayMs(reconnectAttempt);
-            delay = delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
+            long delay = reconnect.jitteredDelayMs(reconnectAttempt);
             Logger.warn("mqtt connect failed deviceId={} url={}: {}; retrying in {} ms", config.deviceId(),
                     config.mqtt().url(), e.getMessage(), delay);
             forceDisconnect();

@@ -1,6 +1,7 @@
 package org.carbonkiosk.provisioning.http;
 
 import java.time.Duration;
+import org.carbonkiosk.config.Backoff;
 
 /**
  * Timeouts and retries for calls to the collector. Every call the tool makes is idempotent
@@ -14,12 +15,14 @@ public record RetryPolicy(int attempts, Duration firstDelay, Duration connectTim
         }
     }
 
-    /** Three attempts, 1 s then 2 s apart; 5 s to connect, 15 s for an answer. */
+    /** Three attempts, about 1 s then 2 s apart (jittered); 5 s to connect, 15 s for an answer. */
     public static RetryPolicy standard() {
         return new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(15));
     }
 
+    /** The wait before the {@code attempt}-th try (2-based): {@code firstDelay} doubling, with equal jitter. */
     public Duration delayBefore(int attempt) {
-        return firstDelay.multipliedBy(1L << Math.max(0, attempt - 2));
+        Backoff backoff = new Backoff(firstDelay, firstDelay.multipliedBy(1L << Math.min(attempts, 20)));
+        return Duration.ofMillis(backoff.jitteredDelayMs(Math.max(1, attempt - 1)));
     }
 }

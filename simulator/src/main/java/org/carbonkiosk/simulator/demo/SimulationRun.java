@@ -32,6 +32,7 @@ import org.carbonkiosk.simulator.residents.Resident.Binding;
 import org.carbonkiosk.simulator.residents.ScenarioSettings;
 import org.carbonkiosk.simulator.residents.Step;
 import org.carbonkiosk.simulator.truth.GroundTruth;
+import org.carbonkiosk.protocol.event.Timestamps;
 import org.tinylog.Logger;
 
 /**
@@ -86,7 +87,7 @@ public final class SimulationRun implements AutoCloseable {
         if (externalMqttUrl.isPresent() && plan.settings().brokerRestart()) {
             throw new IllegalArgumentException("a broker restart needs the embedded broker");
         }
-        SimClock clock = SimClock.startingAt(plan.start().minus(Duration.ofHours(1)), Plan.SHANGHAI);
+        SimClock clock = SimClock.startingAt(plan.start().minus(Duration.ofHours(1)), Timestamps.SHANGHAI);
         Environment env = Environment.start(dataDir, clock, mqttPort, httpPort, plan.settings().seed(), externalMqttUrl);
         String prefix = externalMqttUrl.isEmpty() ? "SIM"
                 : "S" + Long.toString(Math.floorMod(new SecureRandom().nextLong(), 60_466_176L), 36).toUpperCase();
@@ -304,8 +305,8 @@ public final class SimulationRun implements AutoCloseable {
         facts.put("residents", "%d (%d heavy recyclers, %d with two cards, %d cards bound late, %d never bound)".formatted(
                 rs.size(), rs.stream().filter(r -> r.profile() == Profile.HEAVY).count(),
                 rs.stream().filter(r -> r.cards().size() == 2).count(), cards(Binding.LATER), cards(Binding.NEVER)));
-        facts.put("simulated period", plan.start().atZone(Plan.SHANGHAI).toLocalDateTime() + " to "
-                + plan.end().atZone(Plan.SHANGHAI).toLocalDateTime() + " Asia/Shanghai");
+        facts.put("simulated period", plan.start().atZone(Timestamps.SHANGHAI).toLocalDateTime() + " to "
+                + plan.end().atZone(Timestamps.SHANGHAI).toLocalDateTime() + " Asia/Shanghai");
         facts.put("deposits", deposits.get() + " recorded by the kiosks (" + failedDeposits.get() + " not recorded, "
                 + weightMismatches.get() + " weighed differently)");
         facts.put("network faults", s.offlineKiosks() + " kiosks offline for hours"
