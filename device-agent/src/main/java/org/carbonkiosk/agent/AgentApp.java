@@ -74,7 +74,7 @@ public final class AgentApp implements AutoCloseable {
                 config.agentVersion());
         this.outbox = Outbox.open(config.outboxFile(), System::currentTimeMillis, config.outbox().maxBytes());
         try {
-            SocketFactory sockets = config.mqtt().url().startsWith("ssl://")
+            SocketFactory sockets = config.mqtt().tls()
                     ? TlsSockets.factory(config.mqtt().caFile(), config.mqtt().clientCertFile(),
                     config.mqtt().clientKeyFile()) : null;
             this.loop = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -19,11 +19,4 @@ public record Environment(Prompter prompter, Map<String, String> variables, Cloc
                 new SystemHardwareProvider(), RetryPolicy.standard(), NtpProbe.timedatectl(), InitStep.Observer.NONE);
     }
 
-    public Environment withPrompter(Prompter p) {
-        return new Environment(p, variables, clock, hardware, retry, ntp, initObserver);
-    }
-
-    public Environment withInitObserver(InitStep.Observer o) {
-        return new Environment(prompter, variables, clock, hardware, retry, ntp, o);
-    }
 }

@@ -72,15 +72,6 @@ public final class CollectorClient {
         return expect(send("GET", "/metrics", null), 200, "metrics").body();
     }
 
-    /** {@code GET /health}: true on 200. */
-    public boolean healthy() {
-        try {
-            return send("GET", "/health", null).statusCode() == 200;
-        } catch (UncheckedIOException e) {
-            return false;
-        }
-    }
-
     private HttpResponse<String> send(String method, String path, ObjectNode body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + adminToken)

@@ -106,12 +106,6 @@ public final class StubLedger implements AutoCloseable {
         Logger.info("stub ledger up again on {}", url());
     }
 
-    public boolean isDown() {
-        synchronized (lock) {
-            return server == null;
-        }
-    }
-
     /** Every account's total per month. */
     public Map<AccountMonth, Long> totals() {
         synchronized (lock) {
