@@ -1,4 +1,4 @@
-package org.carbonkiosk.provisioning.init;
+package org.carbonkiosk.provisioning;
 
 /** The ordered steps of {@code init}; an observer sees each one (tests crash the tool there). */
 public enum InitStep {

@@ -11,6 +11,7 @@ import org.carbonkiosk.agent.publish.MqttSettings;
 import org.carbonkiosk.config.ConfigException;
 import org.carbonkiosk.config.ConfigSource;
 import org.carbonkiosk.config.Key;
+import org.carbonkiosk.provisioning.cli.Environment;
 
 /**
  * The kiosk's {@code agent.properties} as the tool reads it: the agent's own keys, read by the

@@ -9,14 +9,15 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.carbonkiosk.protocol.event.Timestamps;
+import org.carbonkiosk.provisioning.app.Tool;
+import org.carbonkiosk.provisioning.cli.Environment;
+import org.carbonkiosk.provisioning.hardware.NtpProbe;
 import org.carbonkiosk.provisioning.hardware.SimulatedLoadCell;
 import org.carbonkiosk.provisioning.hardware.SimulatedToolHardware;
 import org.carbonkiosk.provisioning.http.RetryPolicy;
-import org.carbonkiosk.provisioning.init.InitStep;
 import org.carbonkiosk.provisioning.prompt.NonInteractivePrompter;
 import org.carbonkiosk.provisioning.prompt.Prompter;
-import org.carbonkiosk.provisioning.selftest.NtpProbe;
-import org.carbonkiosk.protocol.event.Timestamps;
 import picocli.CommandLine;
 
 /** Runs the tool as a technician would, through picocli, with captured output and simulated hardware. */

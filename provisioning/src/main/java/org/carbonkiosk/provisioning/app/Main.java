@@ -1,4 +1,6 @@
-package org.carbonkiosk.provisioning;
+package org.carbonkiosk.provisioning.app;
+
+import org.carbonkiosk.provisioning.cli.Environment;
 
 /** {@code java -jar kiosk-provision.jar <command>}: see {@link Tool} and docs/field-guide.md. */
 public final class Main {

@@ -1,10 +1,13 @@
-package org.carbonkiosk.provisioning;
+package org.carbonkiosk.provisioning.app;
 
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import org.carbonkiosk.config.ConfigException;
-import org.carbonkiosk.provisioning.cli.ProvisionCommand;
+import org.carbonkiosk.provisioning.ExitCodes;
+import org.carbonkiosk.provisioning.ProvisionException;
 import org.carbonkiosk.provisioning.calibrate.CalibrateCommand;
+import org.carbonkiosk.provisioning.cli.Environment;
+import org.carbonkiosk.provisioning.cli.ProvisionCommand;
 import org.carbonkiosk.provisioning.enroll.EnrollCommand;
 import org.carbonkiosk.provisioning.enroll.ImportCommand;
 import org.carbonkiosk.provisioning.init.InitCommand;
@@ -12,8 +15,8 @@ import org.carbonkiosk.provisioning.keys.RevokeCommand;
 import org.carbonkiosk.provisioning.keys.RotateKeyCommand;
 import org.carbonkiosk.provisioning.mosquitto.MosquittoCommand;
 import org.carbonkiosk.provisioning.selftest.SelfTestCommand;
-import picocli.CommandLine;
 import org.tinylog.Logger;
+import picocli.CommandLine;
 
 /**
  * Builds the picocli command line with every sub-command, given an {@link Environment}; errors

@@ -1,14 +1,14 @@
-package org.carbonkiosk.provisioning;
+package org.carbonkiosk.provisioning.cli;
 
 import java.time.Clock;
 import java.util.Map;
+import org.carbonkiosk.provisioning.InitStep;
 import org.carbonkiosk.provisioning.hardware.HardwareProvider;
+import org.carbonkiosk.provisioning.hardware.NtpProbe;
 import org.carbonkiosk.provisioning.hardware.SystemHardwareProvider;
 import org.carbonkiosk.provisioning.http.RetryPolicy;
-import org.carbonkiosk.provisioning.init.InitStep;
 import org.carbonkiosk.provisioning.prompt.ConsolePrompter;
 import org.carbonkiosk.provisioning.prompt.Prompter;
-import org.carbonkiosk.provisioning.selftest.NtpProbe;
 
 /** Everything the commands take from the outside world, injected so tests can replace it. */
 public record Environment(Prompter prompter, Map<String, String> variables, Clock clock, HardwareProvider hardware,

@@ -1,4 +1,4 @@
-package org.carbonkiosk.provisioning.selftest;
+package org.carbonkiosk.provisioning.hardware;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
