@@ -21,6 +21,7 @@ import org.carbonkiosk.config.ConfigException;
 import org.carbonkiosk.config.ConfigSource;
 import org.carbonkiosk.config.Key;
 import org.carbonkiosk.protocol.DeviceId;
+import org.carbonkiosk.protocol.KioskTypes;
 import org.carbonkiosk.protocol.event.Material;
 import org.carbonkiosk.protocol.event.Timestamps;
 
@@ -41,7 +42,7 @@ public record AgentConfig(String deviceId, boolean claw, Path identityDir, Path 
                           Outbox outbox, Telemetry telemetry, ClawPolicy clawPolicy, Language language, Console console,
                           Clock clock, Optional<Path> watchdogFile, Duration watchdogInterval) {
     public static final String DEFAULT_AGENT_VERSION = "1.0.0";
-    public static final Set<String> KIOSK_TYPES = Set.of("recycling-box", "claw-kiosk");
+    public static final Set<String> KIOSK_TYPES = KioskTypes.ALL;
     public static final Set<String> HARDWARE_TYPES = Set.of("simulated", "pi");
 
     // The keys the provisioning tool reads too (with MqttSettings' mqtt.* keys): one reading for both.

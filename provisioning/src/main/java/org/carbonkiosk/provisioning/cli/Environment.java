@@ -2,11 +2,11 @@ package org.carbonkiosk.provisioning.cli;
 
 import java.time.Clock;
 import java.util.Map;
+import org.carbonkiosk.client.RetryPolicy;
 import org.carbonkiosk.provisioning.InitStep;
 import org.carbonkiosk.provisioning.hardware.HardwareProvider;
 import org.carbonkiosk.provisioning.hardware.NtpProbe;
 import org.carbonkiosk.provisioning.hardware.SystemHardwareProvider;
-import org.carbonkiosk.provisioning.http.RetryPolicy;
 import org.carbonkiosk.provisioning.prompt.ConsolePrompter;
 import org.carbonkiosk.provisioning.prompt.Prompter;
 

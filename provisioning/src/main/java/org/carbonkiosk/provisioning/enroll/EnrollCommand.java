@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.carbonkiosk.agent.identity.DeviceKeyStore;
 import org.carbonkiosk.agent.identity.SecureFiles;
+import org.carbonkiosk.client.EnrollmentRequest;
 import org.carbonkiosk.provisioning.ExitCodes;
 import org.carbonkiosk.provisioning.KioskConfig;
 import org.carbonkiosk.provisioning.ProvisionException;

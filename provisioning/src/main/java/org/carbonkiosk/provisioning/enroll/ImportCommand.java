@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.carbonkiosk.client.EnrollmentRequest;
 import org.carbonkiosk.protocol.DecodeResult;
 import org.carbonkiosk.provisioning.ExitCodes;
 import org.carbonkiosk.provisioning.ProvisionException;

@@ -58,8 +58,8 @@ final class RunReport {
         Map<String, String> current = new HashMap<>();
         for (String eventId : env.observer().heldEventIds()) {
             try {
-                env.api().event(eventId).ifPresent(e -> current.put(eventId, e.path("status").asText()
-                        + (e.path("reason").isTextual() ? "/" + e.path("reason").asText() : "")));
+                env.api().event(eventId).ifPresent(d -> current.put(eventId,
+                        d.status() + d.reason().map(r -> "/" + r).orElse("")));
             } catch (RuntimeException e) {
                 Logger.warn("cannot read event {}: {}", eventId, e.getMessage());
             }

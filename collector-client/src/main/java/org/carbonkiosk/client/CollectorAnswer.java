@@ -1,4 +1,4 @@
-package org.carbonkiosk.provisioning.http;
+package org.carbonkiosk.client;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -6,7 +6,11 @@ import org.carbonkiosk.protocol.json.JsonObject;
 import org.carbonkiosk.protocol.json.MalformedException;
 import org.carbonkiosk.protocol.json.StrictJson;
 
-/** A collector HTTP answer; errors carry {@code {"error","message"}} (PROTOCOL.md section 6). */
+/**
+ * A collector HTTP answer as it came: status, body and {@code Date} header; errors carry
+ * {@code {"error","message"}} (PROTOCOL.md section 6). The typed views ({@link #decision()})
+ * read the members the apps use.
+ */
 public record CollectorAnswer(int status, byte[] body, Optional<String> dateHeader) {
 
     public boolean ok() {
@@ -28,6 +32,16 @@ public record CollectorAnswer(int status, byte[] body, Optional<String> dateHead
         } catch (java.io.IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** {@code GET /api/events/{eventId}}'s answer: the event's current decision. */
+    public Optional<EventDecision> decision() {
+        return tree().map(EventDecision::from);
+    }
+
+    /** The collector's error code, when it sent one. */
+    public Optional<String> errorCode() {
+        return tree().map(o -> o.path("error").asText("")).filter(code -> !code.isEmpty());
     }
 
     /** The collector's error code and message, or the body's first characters. */

@@ -1,26 +1,26 @@
-package org.carbonkiosk.provisioning.enroll;
+package org.carbonkiosk.client;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 import java.util.Set;
 import org.carbonkiosk.protocol.DecodeResult;
 import org.carbonkiosk.protocol.DeviceId;
+import org.carbonkiosk.protocol.KioskTypes;
 import org.carbonkiosk.protocol.json.JsonObject;
 import org.carbonkiosk.protocol.json.MalformedException;
 import org.carbonkiosk.protocol.json.StrictJson;
 import org.carbonkiosk.protocol.jws.PublicJwk;
-import org.carbonkiosk.provisioning.KioskConfig;
 
 /**
- * The body of {@code POST /api/devices} (PROTOCOL.md section 6), which is also the offline
- * enrollment file: public data only, never a secret.
+ * The body of {@code POST /api/devices} (PROTOCOL.md section 6), which is also the provisioning
+ * tool's offline enrollment file: public data only, never a secret.
  */
 public record EnrollmentRequest(String deviceId, String kioskType, PublicJwk publicKey, int keyVersion, String location) {
     private static final Set<String> MEMBERS = Set.of("deviceId", "kioskType", "publicKey", "keyVersion", "location");
 
     public EnrollmentRequest {
         DeviceId.require(deviceId);
-        if (!KioskConfig.KIOSK_TYPES.contains(kioskType)) {
+        if (!KioskTypes.ALL.contains(kioskType)) {
             throw new IllegalArgumentException("kioskType must be recycling-box or claw-kiosk, was '" + kioskType + "'");
         }
         Objects.requireNonNull(publicKey, "publicKey");
