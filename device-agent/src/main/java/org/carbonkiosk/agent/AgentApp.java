@@ -2,18 +2,9 @@ package org.carbonkiosk.agent;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.net.SocketFactory;
 import org.carbonkiosk.agent.display.Display;
 import org.carbonkiosk.agent.hardware.Calibration;
@@ -21,9 +12,7 @@ import org.carbonkiosk.agent.hardware.Hardware;
 import org.carbonkiosk.agent.identity.CalibrationFile;
 import org.carbonkiosk.agent.identity.DeviceKeyStore;
 import org.carbonkiosk.agent.identity.FleetCardKeyFile;
-import org.carbonkiosk.agent.outbox.Journal;
 import org.carbonkiosk.agent.outbox.Outbox;
-import org.carbonkiosk.agent.outbox.Settlement;
 import org.carbonkiosk.agent.outbox.StoreException;
 import org.carbonkiosk.agent.publish.MqttPublisher;
 import org.carbonkiosk.agent.publish.TlsSockets;
@@ -33,8 +22,6 @@ import org.carbonkiosk.agent.sign.CardTokens;
 import org.carbonkiosk.agent.sign.ClockSync;
 import org.carbonkiosk.agent.sign.EventSigner;
 import org.carbonkiosk.protocol.jws.SignedEventCodec;
-import org.carbonkiosk.protocol.message.Receipt;
-import org.carbonkiosk.protocol.message.Telemetry;
 import org.tinylog.Logger;
 
 /**
@@ -50,15 +37,15 @@ public final class AgentApp implements AutoCloseable {
     private final Outbox outbox;
     private final MqttPublisher publisher;
     private final SessionRunner runner;
-    private final ScheduledExecutorService loop;
-    private final Clock clock;
+    private final SessionLoop loop;
+    private final TelemetryReporter telemetry;
+    private ReceiptHandler receipts; // set once the runner it hands receipts to exists; MQTT starts later
     private final long startedNanos = System.nanoTime();
     private volatile boolean closed;
 
     private AgentApp(AgentConfig config, Hardware hardware, Display display, Clock clock) throws IOException {
         this.config = config;
         this.hardware = hardware;
-        this.clock = clock;
         DeviceKeyStore keys = new DeviceKeyStore(config.identityDir());
         DeviceKeyStore.SigningKey key = keys.active().orElseThrow(() -> new IOException("no device key (device-key-N.pem)"
                 + " in " + config.identityDir() + ": provision this kiosk first"));
@@ -74,18 +61,17 @@ public final class AgentApp implements AutoCloseable {
                 config.agentVersion());
         this.outbox = Outbox.open(config.outboxFile(), System::currentTimeMillis, config.outbox().maxBytes());
         try {
-            SocketFactory sockets = config.mqtt().url().startsWith("ssl://")
+            SocketFactory sockets = config.mqtt().tls()
                     ? TlsSockets.factory(config.mqtt().caFile(), config.mqtt().clientCertFile(),
                     config.mqtt().clientKeyFile()) : null;
-            this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "kiosk-session");
-                t.setDaemon(true);
-                return t;
-            });
-            this.publisher = new MqttPublisher(config, outbox, this::onReceipt, clock, System::currentTimeMillis,
-                    sockets);
-            this.runner = new SessionRunner(config, hardware, display, outbox, signer, cardTokens, calibratedAt,
-                    System::currentTimeMillis, publisher::wake, publisher::isConnected);
+            this.loop = new SessionLoop(config.deviceId());
+            this.publisher = new MqttPublisher(config.publisherConfig(), outbox, r -> receipts.onReceipt(r), clock,
+                    System::currentTimeMillis, sockets);
+            this.runner = new SessionRunner(config.sessionConfig(), hardware, display, outbox, signer, cardTokens,
+                    calibratedAt, System::currentTimeMillis, publisher::wake, publisher::isConnected);
+            this.receipts = new ReceiptHandler(config.deviceId(), outbox, loop, runner, () -> closed);
+            this.telemetry = new TelemetryReporter(config.deviceId(), hardware.binSensor(), runner::lastIdleReading,
+                    outbox, publisher, clock, config.clock().zone(), this::uptimeSeconds);
             Logger.info("agent starting deviceId={} keyVersion={} lastSeq={} outboxDepth={}", config.deviceId(),
                     signer.keyVersion(), outbox.lastSeq(), outbox.depth());
         } catch (IOException | java.sql.SQLException | RuntimeException e) {
@@ -117,131 +103,26 @@ public final class AgentApp implements AutoCloseable {
     }
 
     private void run() {
-        onLoop(() -> {
-            recoverInterruptedSession();
+        loop.call(() -> {
+            InterruptedSession.closeAtBoot(outbox, hardware.doorLock(), config.deviceId());
             runner.begin();
             return null;
         });
         publisher.start();
         long poll = config.session().pollInterval().toMillis();
-        loop.scheduleWithFixedDelay(guard("poll", runner::tick), poll, poll, TimeUnit.MILLISECONDS);
-        loop.scheduleWithFixedDelay(guard("health", runner::checkHealth), 5, 5, TimeUnit.SECONDS);
-        long telemetry = config.telemetry().interval().toMillis();
-        if (telemetry > 0) {
-            loop.scheduleWithFixedDelay(guard("telemetry", this::sendTelemetry), telemetry, telemetry,
-                    TimeUnit.MILLISECONDS);
+        loop.every("poll", poll, poll, runner::tick);
+        loop.every("health", 5_000, 5_000, runner::checkHealth);
+        long telemetryMs = config.telemetry().interval().toMillis();
+        if (telemetryMs > 0) {
+            loop.every("telemetry", telemetryMs, telemetryMs, telemetry::send);
         }
         long purge = config.outbox().purgeInterval().toMillis();
-        loop.scheduleWithFixedDelay(guard("purge", this::purge), Math.min(purge, 60_000), purge, TimeUnit.MILLISECONDS);
-        config.watchdogFile().ifPresent(file -> loop.scheduleWithFixedDelay(guard("watchdog", () -> {
-            try {
-                if (!Files.exists(file)) {
-                    Files.createDirectories(file.toAbsolutePath().getParent());
-                    Files.createFile(file);
-                }
-                Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
-            } catch (IOException e) {
-                Logger.warn("watchdog file {}: {}", file, e.getMessage());
-            }
-        }), 0, config.watchdogInterval().toMillis(), TimeUnit.MILLISECONDS));
+        loop.every("purge", Math.min(purge, 60_000), purge,
+                () -> Housekeeping.purge(outbox, config.outbox().keepSettled(), config.deviceId()));
+        config.watchdogFile().ifPresent(file -> loop.every("watchdog", 0, config.watchdogInterval().toMillis(),
+                () -> Housekeeping.heartbeat(file)));
         Logger.info("agent ready deviceId={} kioskType={} hardware={}", config.deviceId(),
                 config.claw() ? "claw-kiosk" : "recycling-box", config.hardwareType());
-    }
-
-    /**
-     * A session whose journal survived a restart (power lost, crash) is closed honestly: the door
-     * is locked, no weight is invented (no deposit event), an audit line records what was known.
-     */
-    private void recoverInterruptedSession() throws StoreException {
-        Optional<Journal> journal = outbox.journal();
-        if (journal.isEmpty()) {
-            return;
-        }
-        try {
-            hardware.doorLock().lock();
-        } catch (IOException e) {
-            Logger.error("cannot lock the door after an interrupted session deviceId={}: {}", config.deviceId(),
-                    e.getMessage());
-        }
-        String line = "session interrupted (power loss or crash) started at "
-                + Instant.ofEpochMilli(journal.get().startedAtMs()) + " with tare " + journal.get().tareGrams()
-                + " g: closed at boot without a deposit event; door locked";
-        outbox.closeJournal(line);
-        Logger.warn("{} deviceId={}", line, config.deviceId());
-    }
-
-    private void onReceipt(Receipt receipt) {
-        try {
-            Optional<Settlement> settled = outbox.settle(receipt.eventId(), receipt.status().wire(),
-                    receipt.reason().map(r -> r.wire()), receipt.creditedGrams());
-            if (settled.isEmpty()) {
-                Logger.warn("receipt for an unknown event deviceId={} eventId={}", config.deviceId(), receipt.eventId());
-                return;
-            }
-            Logger.info("receipt deviceId={} eventId={} status={} reason={} creditedGrams={} repeat={}",
-                    config.deviceId(), receipt.eventId(), receipt.status().wire(),
-                    receipt.reason().map(r -> r.wire()).orElse("-"), receipt.creditedGrams(), receipt.repeat());
-            if (settled.get().firstTime() && !closed) {
-                loop.execute(guard("receipt", () -> runner.receiptSettled(receipt, settled.get())));
-            }
-        } catch (StoreException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void sendTelemetry() {
-        int fill = 0;
-        try {
-            fill = hardware.binSensor().fillPercent();
-        } catch (IOException e) {
-            Logger.warn("bin sensor failed deviceId={}: {}", config.deviceId(), e.getMessage());
-        }
-        try {
-            Telemetry t = new Telemetry(Math.max(0, Math.min(100, fill)), runner.lastIdleReading(), outbox.depth(),
-                    outbox.freeBytes(), uptimeSeconds(), OffsetDateTime.ofInstant(clock.instant(), config.clock().zone()));
-            publisher.publishTelemetry(t.encode());
-        } catch (StoreException e) {
-            Logger.warn("telemetry skipped deviceId={}: {}", config.deviceId(), e.getMessage());
-        }
-    }
-
-    private void purge() {
-        try {
-            int n = outbox.purgeSettledBefore(System.currentTimeMillis() - config.outbox().keepSettled().toMillis());
-            if (n > 0) {
-                Logger.info("purged settled events deviceId={} count={}", config.deviceId(), n);
-            }
-        } catch (StoreException e) {
-            Logger.warn("purge failed deviceId={}: {}", config.deviceId(), e.getMessage());
-        }
-    }
-
-    private Runnable guard(String what, ThrowingRunnable task) {
-        return () -> {
-            try {
-                task.run();
-            } catch (Exception | Error e) {
-                // A periodic task must never die: the next run tries again.
-                Logger.error(e, "{} failed deviceId={}", what, config.deviceId());
-            }
-        };
-    }
-
-    private interface ThrowingRunnable {
-        void run() throws Exception;
-    }
-
-    private <T> T onLoop(Callable<T> task) {
-        try {
-            return loop.submit(task).get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the session thread did not answer in 30 s", e);
-        }
     }
 
     public long uptimeSeconds() {
@@ -272,7 +153,7 @@ public final class AgentApp implements AutoCloseable {
 
     /** The session's current state (read on the session thread). */
     public SessionState sessionState() {
-        return onLoop(runner::state);
+        return loop.call(runner::state);
     }
 
     /** A one-line summary for the control console. */
@@ -290,22 +171,9 @@ public final class AgentApp implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            // A stopped agent never leaves the door unlocked; an open session's journal stays
-            // and is closed honestly at the next start.
-            loop.submit(() -> {
-                hardware.doorLock().lock();
-                return null;
-            }).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            Logger.warn("could not lock the door at shutdown deviceId={}: {}", config.deviceId(), e.toString());
-        }
-        loop.shutdown();
-        try {
-            loop.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // A stopped agent never leaves the door unlocked; an open session's journal stays
+        // and is closed honestly at the next start.
+        loop.stop(() -> hardware.doorLock().lock());
         publisher.close();
         outbox.close();
         Logger.info("agent stopped deviceId={}", config.deviceId());

@@ -1,5 +1,9 @@
 package org.carbonkiosk.agent;
 
+import static java.time.temporal.ChronoUnit.HOURS;
+import static java.time.temporal.ChronoUnit.MILLIS;
+import static java.time.temporal.ChronoUnit.SECONDS;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -7,11 +11,19 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import org.carbonkiosk.agent.config.ConfigException;
-import org.carbonkiosk.agent.config.ConfigSource;
+import org.carbonkiosk.agent.claw.ClawPolicy;
 import org.carbonkiosk.agent.display.Language;
+import org.carbonkiosk.agent.publish.MqttSettings;
+import org.carbonkiosk.agent.publish.PublisherConfig;
+import org.carbonkiosk.agent.session.SessionConfig;
+import org.carbonkiosk.agent.session.SessionTiming;
+import org.carbonkiosk.config.ConfigException;
+import org.carbonkiosk.config.ConfigSource;
+import org.carbonkiosk.config.Key;
 import org.carbonkiosk.protocol.DeviceId;
+import org.carbonkiosk.protocol.KioskTypes;
 import org.carbonkiosk.protocol.event.Material;
+import org.carbonkiosk.protocol.event.Timestamps;
 
 /**
  * Everything the agent reads from {@code agent.properties}, parsed and validated once. Every key
@@ -26,10 +38,19 @@ import org.carbonkiosk.protocol.event.Material;
  * @param agentVersion the {@code agent} member of events
  */
 public record AgentConfig(String deviceId, boolean claw, Path identityDir, Path dataDir, String hardwareType,
-                          Material material, String agentVersion, Mqtt mqtt, Session session, Outbox outbox,
-                          Telemetry telemetry, Claw clawPolicy, Language language, Console console, Clock clock,
-                          Optional<Path> watchdogFile, Duration watchdogInterval) {
+                          Material material, String agentVersion, MqttSettings mqtt, SessionTiming session,
+                          Outbox outbox, Telemetry telemetry, ClawPolicy clawPolicy, Language language, Console console,
+                          Clock clock, Optional<Path> watchdogFile, Duration watchdogInterval) {
     public static final String DEFAULT_AGENT_VERSION = "1.0.0";
+    public static final Set<String> KIOSK_TYPES = KioskTypes.ALL;
+    public static final Set<String> HARDWARE_TYPES = Set.of("simulated", "pi");
+
+    // The keys the provisioning tool reads too (with MqttSettings' mqtt.* keys): one reading for both.
+    public static final Key<String> DEVICE_ID = Key.string("device.id");
+    public static final Key<String> KIOSK_TYPE = Key.choice("kiosk.type", KIOSK_TYPES).defaultsTo("recycling-box");
+    public static final Key<String> HARDWARE_TYPE = Key.choice("hardware.type", HARDWARE_TYPES).defaultsTo("simulated");
+    public static final Key<Path> IDENTITY_DIR = Key.path("identity.dir").defaultsTo(Path.of("/etc/kiosk"));
+    public static final Key<Path> DATA_DIR = Key.path("data.dir").defaultsTo(Path.of("/var/lib/kiosk"));
 
     public AgentConfig {
         DeviceId.require(deviceId);
@@ -46,35 +67,6 @@ public record AgentConfig(String deviceId, boolean claw, Path identityDir, Path 
         Objects.requireNonNull(watchdogFile, "watchdogFile");
     }
 
-    /** MQTT connection: {@code mqtt.*}. The password is hidden from {@link #toString()}. */
-    public record Mqtt(String url, String clientId, Optional<String> username, Optional<String> password,
-                       Optional<Path> caFile, Optional<Path> clientCertFile, Optional<Path> clientKeyFile,
-                       Duration keepAlive, Duration connectTimeout, Duration reconnectMin, Duration reconnectMax) {
-        @Override
-        public String toString() {
-            return "Mqtt[url=" + url + ", clientId=" + clientId + ", username=" + username.orElse("-")
-                    + ", password=" + (password.isPresent() ? "(hidden)" : "-") + ", caFile=" + caFile
-                    + ", clientCertFile=" + clientCertFile + "]";
-        }
-    }
-
-    /**
-     * Deposit session timing: {@code session.*}.
-     *
-     * @param pollInterval     how often the hardware is read
-     * @param settleBandGrams  readings within this band (max - min) count as stable
-     * @param settleCount      this many consecutive stable readings settle the weight
-     * @param settleTimeout    the longest wait for a stable tare or gross
-     * @param doorOpenTimeout  after unlocking, the longest wait for the door to open (else: nothing deposited)
-     * @param doorCloseTimeout the longest the door may stay open before the kiosk weighs anyway
-     * @param receiptWait      how long the resident is shown "waiting" before "will be credited when back online"
-     * @param blockedCardMemory how long a card answered {@code card-blocked} is refused at the reader
-     */
-    public record Session(Duration pollInterval, int settleBandGrams, int settleCount, Duration settleTimeout,
-                          Duration doorOpenTimeout, Duration doorCloseTimeout, Duration receiptWait,
-                          Duration blockedCardMemory) {
-    }
-
     /**
      * The outbox and its delivery: {@code outbox.*}.
      *
@@ -89,18 +81,19 @@ public record AgentConfig(String deviceId, boolean claw, Path identityDir, Path 
                          Duration purgeInterval, long minFreeBytes, long maxBytes) {
     }
 
-    /** {@code telemetry.intervalS}; zero turns telemetry off. */
-    public record Telemetry(Duration interval) {
+    /** The session runner's slice. */
+    public SessionConfig sessionConfig() {
+        return new SessionConfig(deviceId, claw, material, session, clawPolicy, outbox.minFreeBytes());
     }
 
-    /**
-     * The local play policy of claw kiosks: {@code claw.*}.
-     *
-     * @param gramsPerPlay       one play per this many net grams
-     * @param maxPlaysPerDeposit at most this many plays for one deposit
-     * @param offlineMinGrams    with no receipt in time, plays are granted only for a net at least this
-     */
-    public record Claw(int gramsPerPlay, int maxPlaysPerDeposit, int offlineMinGrams) {
+    /** The MQTT publisher's slice. */
+    public PublisherConfig publisherConfig() {
+        return new PublisherConfig(deviceId, agentVersion, mqtt, outbox.resendAfter(), outbox.resendMax(),
+                outbox.maxInFlight());
+    }
+
+    /** {@code telemetry.intervalS}; zero turns telemetry off. */
+    public record Telemetry(Duration interval) {
     }
 
     /** The control console of simulated kiosks: {@code console.stdin}, {@code console.port} (loopback only). */
@@ -124,49 +117,39 @@ public record AgentConfig(String deviceId, boolean claw, Path identityDir, Path 
 
     /** Reads and validates every key; a bad value fails with a {@link ConfigException} naming its key. */
     public static AgentConfig from(ConfigSource s) {
-        String deviceId = s.string("device.id");
-        if (!DeviceId.isValid(deviceId)) {
-            throw new ConfigException("device.id", "must match ^[A-Z0-9][A-Z0-9-]{2,31}$, was '" + deviceId + "'");
-        }
-        boolean claw = s.choice("kiosk.type", "recycling-box", Set.of("recycling-box", "claw-kiosk"))
-                .equals("claw-kiosk");
-        String hardwareType = s.choice("hardware.type", "simulated", Set.of("simulated", "pi"));
+        String deviceId = deviceId(s);
+        boolean claw = s.get(KIOSK_TYPE).equals("claw-kiosk");
+        String hardwareType = s.get(HARDWARE_TYPE);
         String materialName = s.string("session.material", "mixed");
         Material material = Material.fromWire(materialName).orElseThrow(() ->
                 new ConfigException("session.material", "must be one of paper, plastic, metal, glass, textile, mixed"));
-        Mqtt mqtt = new Mqtt(mqttUrl(s), s.string("mqtt.clientId", deviceId),
-                s.optional("mqtt.username"), s.optional("mqtt.password"),
-                s.optional("mqtt.caFile").map(Path::of), s.optional("mqtt.clientCertFile").map(Path::of),
-                s.optional("mqtt.clientKeyFile").map(Path::of),
-                Duration.ofSeconds(s.integer("mqtt.keepAliveS", 30, 5, 3600)),
-                Duration.ofSeconds(s.integer("mqtt.connectTimeoutS", 10, 1, 300)),
-                Duration.ofMillis(s.integer("mqtt.reconnectMinMs", 1000, 10, 600_000)),
-                Duration.ofMillis(s.integer("mqtt.reconnectMaxMs", 60_000, 10, 3_600_000)));
-        if (mqtt.clientCertFile().isPresent() != mqtt.clientKeyFile().isPresent()) {
-            throw new ConfigException("mqtt.clientKeyFile", "and mqtt.clientCertFile must be set together");
-        }
-        Session session = new Session(
-                Duration.ofMillis(s.integer("session.pollIntervalMs", 100, 5, 10_000)),
+        MqttSettings mqtt = MqttSettings.from(s, deviceId);
+        SessionTiming session = new SessionTiming(
+                s.duration("session.pollIntervalMs", MILLIS, ms(100), ms(5), ms(10_000)),
                 s.integer("session.settleBandGrams", 5, 0, 10_000),
                 s.integer("session.settleCount", 5, 1, 1000),
-                Duration.ofMillis(s.integer("session.settleTimeoutMs", 15_000, 10, 600_000)),
-                Duration.ofMillis(s.integer("session.doorOpenTimeoutMs", 30_000, 10, 3_600_000)),
-                Duration.ofMillis(s.integer("session.doorCloseTimeoutMs", 120_000, 10, 3_600_000)),
-                Duration.ofMillis(s.integer("session.receiptWaitMs", 5_000, 0, 600_000)),
-                Duration.ofSeconds(s.integer("session.blockedCardMemoryS", 86_400, 0, 31_536_000)));
+                s.duration("session.settleTimeoutMs", MILLIS, ms(15_000), ms(10), ms(600_000)),
+                s.duration("session.doorOpenTimeoutMs", MILLIS, ms(30_000), ms(10), ms(3_600_000)),
+                s.duration("session.doorCloseTimeoutMs", MILLIS, ms(120_000), ms(10), ms(3_600_000)),
+                s.duration("session.receiptWaitMs", MILLIS, ms(5_000), Duration.ZERO, ms(600_000)),
+                s.duration("session.blockedCardMemoryS", SECONDS, Duration.ofDays(1), Duration.ZERO,
+                        Duration.ofDays(365)));
         Outbox outbox = new Outbox(
-                Duration.ofMillis(s.integer("outbox.resendAfterMs", 60_000, 10, 86_400_000)),
-                Duration.ofMillis(s.integer("outbox.resendMaxMs", 900_000, 10, 86_400_000)),
+                s.duration("outbox.resendAfterMs", MILLIS, Duration.ofMinutes(1), ms(10), Duration.ofDays(1)),
+                s.duration("outbox.resendMaxMs", MILLIS, Duration.ofMinutes(15), ms(10), Duration.ofDays(1)),
                 s.integer("outbox.maxInFlight", 20, 1, 1000),
-                Duration.ofHours(s.integer("outbox.keepSettledHours", 720, 0, 87_600)),
-                Duration.ofSeconds(s.integer("outbox.purgeIntervalS", 3600, 1, 86_400)),
-                s.longValue("outbox.minFreeBytes", 16L * 1024 * 1024, 0, Long.MAX_VALUE),
-                s.longValue("outbox.maxBytes", 0, 0, Long.MAX_VALUE));
+                s.duration("outbox.keepSettledHours", HOURS, Duration.ofDays(30), Duration.ZERO,
+                        Duration.ofDays(3650)),
+                s.duration("outbox.purgeIntervalS", SECONDS, Duration.ofHours(1), Duration.ofSeconds(1),
+                        Duration.ofDays(1)),
+                s.size("outbox.minFreeBytes", 16L * 1024 * 1024, 0, Long.MAX_VALUE),
+                s.size("outbox.maxBytes", 0, 0, Long.MAX_VALUE));
         if (outbox.resendMax().compareTo(outbox.resendAfter()) < 0) {
             throw new ConfigException("outbox.resendMaxMs", "must be at least outbox.resendAfterMs");
         }
-        Telemetry telemetry = new Telemetry(Duration.ofSeconds(s.integer("telemetry.intervalS", 60, 0, 86_400)));
-        Claw clawPolicy = new Claw(s.integer("claw.gramsPerPlay", 500, 1, 1_000_000),
+        Telemetry telemetry = new Telemetry(s.duration("telemetry.intervalS", SECONDS, Duration.ofMinutes(1),
+                Duration.ZERO, Duration.ofDays(1)));
+        ClawPolicy clawPolicy = new ClawPolicy(s.integer("claw.gramsPerPlay", 500, 1, 1_000_000),
                 s.integer("claw.maxPlaysPerDeposit", 3, 0, 100),
                 s.integer("claw.offlineMinGrams", 500, 0, 1_000_000));
         Language language = Language.fromConfig(s.choice("display.language", "both", Set.of("zh", "en", "both")));
@@ -175,33 +158,30 @@ public record AgentConfig(String deviceId, boolean claw, Path identityDir, Path 
         Console console = new Console(s.bool("console.stdin", true), port);
         ZoneId zone;
         try {
-            zone = ZoneId.of(s.string("clock.zone", "Asia/Shanghai"));
+            zone = s.optional("clock.zone").map(ZoneId::of).orElse(Timestamps.SHANGHAI);
         } catch (java.time.DateTimeException e) {
             throw new ConfigException("clock.zone", "is not a time zone id: " + e.getMessage());
         }
         String synced = s.choice("clock.synced", hardwareType.equals("simulated") ? "true" : "auto",
                 Set.of("auto", "true", "false"));
         Clock clock = new Clock(zone, synced, s.path("clock.syncFile", "/run/systemd/timesync/synchronized"));
-        return new AgentConfig(deviceId, claw, s.path("identity.dir", "/etc/kiosk"), s.path("data.dir", "/var/lib/kiosk"),
+        return new AgentConfig(deviceId, claw, s.get(IDENTITY_DIR), s.get(DATA_DIR),
                 hardwareType, material, s.string("agent.version", DEFAULT_AGENT_VERSION), mqtt, session, outbox,
                 telemetry, clawPolicy, language, console, clock, s.optional("watchdog.file").map(Path::of),
-                Duration.ofSeconds(s.integer("watchdog.intervalS", 10, 1, 3600)));
+                s.duration("watchdog.intervalS", SECONDS, Duration.ofSeconds(10), Duration.ofSeconds(1),
+                        Duration.ofHours(1)));
     }
 
-    private static String mqttUrl(ConfigSource s) {
-        String url = s.string("mqtt.url", "tcp://localhost:1883");
-        if (!url.matches("^(tcp|ssl)://[^/\\s]+:[0-9]{1,5}$")) {
-            throw new ConfigException("mqtt.url", "must look like tcp://host:1883 or ssl://host:8883, was '" + url + "'");
+    /** {@code device.id}, required and checked. */
+    public static String deviceId(ConfigSource s) {
+        String deviceId = s.get(DEVICE_ID);
+        if (!DeviceId.isValid(deviceId)) {
+            throw new ConfigException(DEVICE_ID.name(), "must match ^[A-Z0-9][A-Z0-9-]{2,31}$, was '" + deviceId + "'");
         }
-        return url;
+        return deviceId;
     }
 
-    /** A copy with another MQTT URL (tests and the simulator). */
-    public AgentConfig withMqttUrl(String url) {
-        Mqtt m = mqtt;
-        return new AgentConfig(deviceId, claw, identityDir, dataDir, hardwareType, material, agentVersion,
-                new Mqtt(url, m.clientId(), m.username(), m.password(), m.caFile(), m.clientCertFile(),
-                        m.clientKeyFile(), m.keepAlive(), m.connectTimeout(), m.reconnectMin(), m.reconnectMax()),
-                session, outbox, telemetry, clawPolicy, language, console, clock, watchdogFile, watchdogInterval);
+    private static Duration ms(long millis) {
+        return Duration.ofMillis(millis);
     }
 }

@@ -8,14 +8,14 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import org.carbonkiosk.agent.config.ConfigException;
-import org.carbonkiosk.agent.config.ConfigSource;
+import org.carbonkiosk.config.ConfigException;
+import org.carbonkiosk.config.ConfigSource;
 import org.carbonkiosk.agent.console.ConsoleServer;
 import org.carbonkiosk.agent.console.ControlConsole;
 import org.carbonkiosk.agent.display.ConsoleDisplay;
 import org.carbonkiosk.agent.hardware.Calibration;
 import org.carbonkiosk.agent.hardware.Hardware;
-import org.carbonkiosk.agent.hardware.HardwareFactory;
+import org.carbonkiosk.agent.hardware.factory.HardwareFactory;
 import org.carbonkiosk.agent.hardware.sim.SimulatedKiosk;
 import org.carbonkiosk.agent.identity.CalibrationFile;
 import org.tinylog.Logger;
@@ -98,10 +98,7 @@ public final class Main {
             return 3;
         }
         // provisioning.* keys are the technician tool's own notes in the same file.
-        for (String key : source.unreadKeys(Set.of("provisioning."))) {
-            Logger.warn("config key '{}' is not used by this agent (misspelled, or for other hardware): "
-                    + "its value has no effect", key);
-        }
+        source.warnUnknownKeys(Set.of("provisioning."), "this agent");
         ConsoleServer console = null;
         if (kiosk != null) {
             console = new ConsoleServer(new ControlConsole(kiosk, app::status));

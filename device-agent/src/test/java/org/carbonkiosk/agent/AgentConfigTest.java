@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
-import org.carbonkiosk.agent.config.ConfigException;
-import org.carbonkiosk.agent.config.ConfigSource;
+import org.carbonkiosk.config.ConfigException;
+import org.carbonkiosk.config.ConfigSource;
 import org.carbonkiosk.agent.display.Language;
 import org.junit.jupiter.api.Test;
 
@@ -82,5 +82,59 @@ class AgentConfigTest {
         p.setProperty("hardware.type", "pi");
 
         assertThat(AgentConfig.from(ConfigSource.of(p)).clock().synced()).isEqualTo("auto");
+    }
+
+    @Test
+    void from_durationsAndSizesWithUnits_meanTheSameAsBareNumbersInTheKeysUnit() {
+        Properties p = minimal();
+        p.setProperty("session.pollIntervalMs", "50ms");
+        p.setProperty("session.receiptWaitMs", "5s");
+        p.setProperty("outbox.keepSettledHours", "7d");
+        p.setProperty("telemetry.intervalS", "PT2M");
+        p.setProperty("outbox.minFreeBytes", "32MiB");
+        p.setProperty("console.stdin", "off");
+
+        AgentConfig c = AgentConfig.from(ConfigSource.of(p));
+
+        assertThat(c.session().pollInterval()).isEqualTo(Duration.ofMillis(50));
+        assertThat(c.session().receiptWait()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.outbox().keepSettled()).isEqualTo(Duration.ofDays(7));
+        assertThat(c.telemetry().interval()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(c.outbox().minFreeBytes()).isEqualTo(32L << 20);
+        assertThat(c.console().stdin()).isFalse();
+    }
+
+    @Test
+    void from_noMqttUsername_defaultsToTheDeviceId() {
+        AgentConfig c = AgentConfig.from(ConfigSource.of(minimal()));
+
+        assertThat(c.mqtt().username()).isEqualTo("WH-HS-0001");
+        assertThat(c.publisherConfig().mqtt().username()).isEqualTo("WH-HS-0001");
+    }
+
+    @Test
+    void from_reconnectMaxBelowMin_failsNamingTheKey() {
+        Properties p = minimal();
+        p.setProperty("mqtt.reconnectMinMs", "5000");
+        p.setProperty("mqtt.reconnectMaxMs", "1000");
+
+        assertThatThrownBy(() -> AgentConfig.from(ConfigSource.of(p))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("mqtt.reconnectMaxMs");
+    }
+
+    @Test
+    void slices_carryTheValuesTheirComponentReads() {
+        Properties p = minimal();
+        p.setProperty("kiosk.type", "claw-kiosk");
+        p.setProperty("claw.gramsPerPlay", "250");
+        p.setProperty("outbox.resendAfterMs", "2s");
+
+        AgentConfig c = AgentConfig.from(ConfigSource.of(p));
+
+        assertThat(c.sessionConfig().claw()).isTrue();
+        assertThat(c.sessionConfig().clawPolicy().playsFor(500)).isEqualTo(2);
+        assertThat(c.sessionConfig().minFreeBytes()).isEqualTo(16L << 20);
+        assertThat(c.publisherConfig().resendAfter()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(c.publisherConfig().deviceId()).isEqualTo("WH-HS-0001");
     }
 }

@@ -1,44 +1,46 @@
 package org.carbonkiosk.provisioning;
 
-import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
-import org.carbonkiosk.agent.config.ConfigException;
-import org.carbonkiosk.agent.config.ConfigSource;
-import org.carbonkiosk.protocol.DeviceId;
+import org.carbonkiosk.agent.AgentConfig;
+import org.carbonkiosk.agent.publish.MqttSettings;
+import org.carbonkiosk.config.ConfigException;
+import org.carbonkiosk.config.ConfigSource;
+import org.carbonkiosk.config.Key;
+import org.carbonkiosk.provisioning.cli.Environment;
 
 /**
- * The kiosk's {@code agent.properties} as the tool reads it (the shared format of the working
- * agreement, plus the tool's own {@code provisioning.*} keys). Environment variables
- * {@code KIOSK_<KEY>} override the file, as for the agent.
+ * The kiosk's {@code agent.properties} as the tool reads it: the agent's own keys, read by the
+ * agent's code ({@link AgentConfig#DEVICE_ID} and the others, {@link MqttSettings#from}) so that
+ * the tool and the agent cannot disagree on a value, plus the tool's own {@code provisioning.*}
+ * keys. Environment variables {@code KIOSK_<KEY>} override the file, as for the agent.
  */
 public record KioskConfig(Path file, ConfigSource source, String deviceId, String kioskType, Path identityDir,
-                          Path dataDir, String mqttUrl, String mqttUsername, Optional<String> mqttPassword,
-                          String hardwareType, Optional<String> collectorUrl, Optional<String> location) {
+                          Path dataDir, MqttSettings mqtt, String hardwareType, Optional<String> collectorUrl,
+                          Optional<String> location) {
 
-    public static final String DEVICE_ID = "device.id";
-    public static final String KIOSK_TYPE = "kiosk.type";
-    public static final String IDENTITY_DIR = "identity.dir";
-    public static final String DATA_DIR = "data.dir";
-    public static final String MQTT_URL = "mqtt.url";
-    public static final String MQTT_USERNAME = "mqtt.username";
-    public static final String MQTT_PASSWORD = "mqtt.password";
-    public static final String MQTT_CA_FILE = "mqtt.caFile";
-    public static final String MQTT_CLIENT_CERT_FILE = "mqtt.clientCertFile";
-    public static final String MQTT_CLIENT_KEY_FILE = "mqtt.clientKeyFile";
-    public static final String HARDWARE_TYPE = "hardware.type";
+    public static final String DEVICE_ID = AgentConfig.DEVICE_ID.name();
+    public static final String KIOSK_TYPE = AgentConfig.KIOSK_TYPE.name();
+    public static final String IDENTITY_DIR = AgentConfig.IDENTITY_DIR.name();
+    public static final String DATA_DIR = AgentConfig.DATA_DIR.name();
+    public static final String MQTT_URL = MqttSettings.URL.name();
+    public static final String MQTT_USERNAME = MqttSettings.USERNAME.name();
+    public static final String MQTT_PASSWORD = MqttSettings.PASSWORD.name();
+    public static final String MQTT_CA_FILE = MqttSettings.CA_FILE.name();
+    public static final String MQTT_CLIENT_CERT_FILE = MqttSettings.CLIENT_CERT_FILE.name();
+    public static final String MQTT_CLIENT_KEY_FILE = MqttSettings.CLIENT_KEY_FILE.name();
+    public static final String HARDWARE_TYPE = AgentConfig.HARDWARE_TYPE.name();
     /** The tool's own key: the collector's base URL for enroll, rotate-key, revoke, self-test. */
-    public static final String COLLECTOR_URL = "provisioning.collectorUrl";
+    public static final Key<String> COLLECTOR_URL = Key.string("provisioning.collectorUrl");
     /** The tool's own key: where the kiosk stands (sent at enrollment). */
-    public static final String LOCATION = "provisioning.location";
+    public static final Key<String> LOCATION = Key.string("provisioning.location");
 
-    public static final Set<String> KIOSK_TYPES = Set.of("recycling-box", "claw-kiosk");
-    public static final Set<String> HARDWARE_TYPES = Set.of("simulated", "pi");
+    public static final Set<String> KIOSK_TYPES = AgentConfig.KIOSK_TYPES;
+    public static final Set<String> HARDWARE_TYPES = AgentConfig.HARDWARE_TYPES;
 
     /** The default configuration file, unless {@code --config} or {@code KIOSK_CONFIG} says otherwise. */
     public static final String DEFAULT_FILE = "/etc/kiosk/agent.properties";
@@ -48,24 +50,18 @@ public record KioskConfig(Path file, ConfigSource source, String deviceId, Strin
             throw ProvisionException.local("no kiosk configuration at " + file
                     + ": this kiosk is not initialised. Run 'init' first (or pass --config with the right file).");
         }
-        Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            properties.load(in);
-        } catch (IOException | IllegalArgumentException e) {
-            throw ProvisionException.local("cannot read " + file + ": " + e.getMessage());
-        }
-        ConfigSource source = new ConfigSource(properties, environment);
+        ConfigSource source;
         try {
-            String deviceId = source.string(DEVICE_ID);
-            if (!DeviceId.isValid(deviceId)) {
-                throw new ConfigException(DEVICE_ID, "is not a valid device id: '" + deviceId + "'");
-            }
-            return new KioskConfig(file, source, deviceId,
-                    source.choice(KIOSK_TYPE, "recycling-box", KIOSK_TYPES),
-                    source.path(IDENTITY_DIR, "/etc/kiosk"), source.path(DATA_DIR, "/var/lib/kiosk"),
-                    source.string(MQTT_URL, "tcp://localhost:1883"), source.string(MQTT_USERNAME, deviceId),
-                    source.optional(MQTT_PASSWORD), source.choice(HARDWARE_TYPE, "simulated", HARDWARE_TYPES),
-                    source.optional(COLLECTOR_URL), source.optional(LOCATION));
+            source = ConfigSource.load(file, environment);
+        } catch (UncheckedIOException e) {
+            throw ProvisionException.local("cannot read " + file + ": " + e.getCause().getMessage());
+        }
+        try {
+            String deviceId = AgentConfig.deviceId(source);
+            return new KioskConfig(file, source, deviceId, source.get(AgentConfig.KIOSK_TYPE),
+                    source.get(AgentConfig.IDENTITY_DIR), source.get(AgentConfig.DATA_DIR),
+                    MqttSettings.from(source, deviceId), source.get(AgentConfig.HARDWARE_TYPE),
+                    source.find(COLLECTOR_URL), source.find(LOCATION));
         } catch (ConfigException e) {
             throw ProvisionException.local(file + ": " + e.getMessage());
         }
@@ -73,6 +69,18 @@ public record KioskConfig(Path file, ConfigSource source, String deviceId, Strin
 
     public boolean claw() {
         return kioskType.equals("claw-kiosk");
+    }
+
+    public String mqttUrl() {
+        return mqtt.url();
+    }
+
+    public String mqttUsername() {
+        return mqtt.username();
+    }
+
+    public Optional<String> mqttPassword() {
+        return mqtt.password();
     }
 
     public Path cardKeyFile() {
@@ -83,14 +91,10 @@ public record KioskConfig(Path file, ConfigSource source, String deviceId, Strin
         return identityDir.resolve("calibration.json");
     }
 
-    public Optional<Path> optionalPath(String key) {
-        return source.optional(key).map(Path::of);
-    }
-
     /** Never shows the MQTT password. */
     @Override
     public String toString() {
-        return "KioskConfig[" + file + ", deviceId=" + deviceId + ", kioskType=" + kioskType + ", mqttUrl=" + mqttUrl
+        return "KioskConfig[" + file + ", deviceId=" + deviceId + ", kioskType=" + kioskType + ", mqttUrl=" + mqttUrl()
                 + ", hardware=" + hardwareType + "]";
     }
 }

@@ -6,17 +6,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.carbonkiosk.client.RetryPolicy;
+import org.carbonkiosk.protocol.event.Timestamps;
+import org.carbonkiosk.provisioning.app.Tool;
+import org.carbonkiosk.provisioning.cli.Environment;
+import org.carbonkiosk.provisioning.hardware.NtpProbe;
 import org.carbonkiosk.provisioning.hardware.SimulatedLoadCell;
 import org.carbonkiosk.provisioning.hardware.SimulatedToolHardware;
-import org.carbonkiosk.provisioning.http.RetryPolicy;
-import org.carbonkiosk.provisioning.init.InitStep;
 import org.carbonkiosk.provisioning.prompt.NonInteractivePrompter;
 import org.carbonkiosk.provisioning.prompt.Prompter;
-import org.carbonkiosk.provisioning.selftest.NtpProbe;
 import picocli.CommandLine;
 
 /** Runs the tool as a technician would, through picocli, with captured output and simulated hardware. */
@@ -30,7 +31,7 @@ public final class ToolRunner {
     private boolean systemHardware;
     private InitStep.Observer observer = InitStep.Observer.NONE;
     private Optional<Boolean> ntp = Optional.of(true);
-    private Clock clock = Clock.fixed(NOW, ZoneId.of("Asia/Shanghai"));
+    private Clock clock = Clock.fixed(NOW, Timestamps.SHANGHAI);
     private String mqttUrl = "tcp://127.0.0.1:1883";
     private Optional<String> collectorUrl = Optional.empty();
 

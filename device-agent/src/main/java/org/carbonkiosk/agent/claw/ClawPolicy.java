@@ -1,13 +1,11 @@
 package org.carbonkiosk.agent.claw;
 
-import org.carbonkiosk.agent.AgentConfig;
-
-/** The local play policy: one play per {@code gramsPerPlay} net grams, at most {@code maxPlaysPerDeposit}. */
+/**
+ * The local play policy of claw kiosks ({@code claw.*}): one play per {@code gramsPerPlay} net grams,
+ * at most {@code maxPlaysPerDeposit}; with no receipt in time, plays only for a net of at least
+ * {@code offlineMinGrams}.
+ */
 public record ClawPolicy(int gramsPerPlay, int maxPlaysPerDeposit, int offlineMinGrams) {
-
-    public static ClawPolicy of(AgentConfig.Claw c) {
-        return new ClawPolicy(c.gramsPerPlay(), c.maxPlaysPerDeposit(), c.offlineMinGrams());
-    }
 
     /** Plays for a credited deposit. */
     public int playsFor(int netGrams) {

@@ -87,12 +87,6 @@ public final class DeviceKeyStore {
         return pending;
     }
 
-    /** Removes a pending key that was never registered. */
-    public void discardPending() throws IOException {
-        int next = activeVersion().orElse(0) + 1;
-        Files.deleteIfExists(pendingFile(next));
-    }
-
     public List<Path> keyFiles() throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();

@@ -5,14 +5,13 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import javax.net.SocketFactory;
-import org.carbonkiosk.agent.AgentConfig;
 import org.carbonkiosk.agent.outbox.Outbox;
 import org.carbonkiosk.agent.outbox.StoreException;
 import org.carbonkiosk.agent.outbox.StoredEvent;
+import org.carbonkiosk.config.Backoff;
 import org.carbonkiosk.protocol.Topics;
 import org.carbonkiosk.protocol.message.DeviceStatus;
 import org.carbonkiosk.protocol.message.Receipt;
@@ -34,7 +33,7 @@ import org.tinylog.Logger;
  * itself with a jittered doubling backoff. All MQTT work runs on one thread.
  */
 public final class MqttPublisher implements AutoCloseable {
-    private final AgentConfig config;
+    private final PublisherConfig config;
     private final Outbox outbox;
     private final ReceiptListener listener;
     private final Clock clock;
@@ -52,7 +51,7 @@ public final class MqttPublisher implements AutoCloseable {
     private int reconnectAttempt;
     private final java.util.concurrent.atomic.AtomicBoolean connectPending = new java.util.concurrent.atomic.AtomicBoolean();
 
-    public MqttPublisher(AgentConfig config, Outbox outbox, ReceiptListener listener, Clock clock, LongSupplier nowMs,
+    public MqttPublisher(PublisherConfig config, Outbox outbox, ReceiptListener listener, Clock clock, LongSupplier nowMs,
                          SocketFactory socketFactory) {
         this.config = config;
         this.outbox = outbox;
@@ -60,7 +59,7 @@ public final class MqttPublisher implements AutoCloseable {
         this.clock = clock;
         this.nowMs = nowMs;
         this.socketFactory = socketFactory;
-        this.resend = new Backoff(config.outbox().resendAfter(), config.outbox().resendMax());
+        this.resend = new Backoff(config.resendAfter(), config.resendMax());
         this.reconnect = new Backoff(config.mqtt().reconnectMin(), config.mqtt().reconnectMax());
         this.eventTopic = Topics.event(config.deviceId());
         this.receiptTopic = Topics.receipt(config.deviceId());
@@ -81,7 +80,7 @@ public final class MqttPublisher implements AutoCloseable {
         }
         client.setCallback(new Callback());
         scheduleConnect(0);
-        long pumpMs = Math.max(50, Math.min(1000, config.outbox().resendAfter().toMillis() / 4));
+        long pumpMs = Math.max(50, Math.min(1000, config.resendAfter().toMillis() / 4));
         executor.scheduleWithFixedDelay(this::pump, pumpMs, pumpMs, TimeUnit.MILLISECONDS);
     }
 
@@ -129,8 +128,8 @@ public final class MqttPublisher implements AutoCloseable {
         options.setAutomaticReconnect(false);
         options.setKeepAliveInterval((int) config.mqtt().keepAlive().toSeconds());
         options.setConnectionTimeout((int) config.mqtt().connectTimeout().toSeconds());
-        options.setMaxInflight(config.outbox().maxInFlight() + 10);
-        config.mqtt().username().ifPresent(options::setUserName);
+        options.setMaxInflight(config.maxInFlight() + 10);
+        options.setUserName(config.mqtt().username());
         config.mqtt().password().ifPresent(p -> options.setPassword(p.toCharArray()));
         if (socketFactory != null) {
             options.setSocketFactory(socketFactory);
@@ -148,8 +147,7 @@ public final class MqttPublisher implements AutoCloseable {
         } catch (MqttException | StoreException e) {
             connected = false;
             reconnectAttempt++;
-            long delay = reconnect.delayMs(reconnectAttempt);
-            delay = delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
+            long delay = reconnect.jitteredDelayMs(reconnectAttempt);
             Logger.warn("mqtt connect failed deviceId={} url={}: {}; retrying in {} ms", config.deviceId(),
                     config.mqtt().url(), e.getMessage(), delay);
             forceDisconnect();
@@ -162,11 +160,11 @@ public final class MqttPublisher implements AutoCloseable {
             return;
         }
         try {
-            int room = config.outbox().maxInFlight() - outbox.inFlight(config.outbox().resendAfter().toMillis());
+            int room = config.maxInFlight() - outbox.inFlight(config.resendAfter().toMillis());
             if (room <= 0) {
                 return;
             }
-            List<StoredEvent> due = outbox.due(room, config.outbox().resendMax().toMillis());
+            List<StoredEvent> due = outbox.due(room, config.resendMax().toMillis());
             for (StoredEvent e : due) {
                 client.publish(eventTopic, e.jws(), 1, false);
                 outbox.markPublished(e.seq(), nowMs.getAsLong() + resend.delayMs(e.attempts() + 1));

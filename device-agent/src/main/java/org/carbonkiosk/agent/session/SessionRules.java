@@ -1,7 +1,6 @@
 package org.carbonkiosk.agent.session;
 
 import java.time.Duration;
-import org.carbonkiosk.agent.AgentConfig;
 
 /**
  * The timing and stability rules of a deposit session, in milliseconds.
@@ -18,7 +17,7 @@ public record SessionRules(int settleBandGrams, int settleCount, long settleTime
         }
     }
 
-    public static SessionRules of(AgentConfig.Session s) {
+    public static SessionRules of(SessionTiming s) {
         return new SessionRules(s.settleBandGrams(), s.settleCount(), ms(s.settleTimeout()), ms(s.doorOpenTimeout()),
                 ms(s.doorCloseTimeout()), ms(s.receiptWait()));
     }

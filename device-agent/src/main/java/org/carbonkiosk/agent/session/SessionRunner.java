@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Queue;
 import java.util.function.LongSupplier;
-import org.carbonkiosk.agent.AgentConfig;
 import org.carbonkiosk.agent.claw.ClawPolicy;
 import org.carbonkiosk.agent.display.Display;
 import org.carbonkiosk.agent.display.DisplayMessage;
@@ -39,7 +38,7 @@ import org.tinylog.Logger;
  * method runs on the agent's single session thread.
  */
 public final class SessionRunner {
-    private final AgentConfig config;
+    private final SessionConfig config;
     private final Hardware hardware;
     private final Display display;
     private final Outbox outbox;
@@ -58,7 +57,7 @@ public final class SessionRunner {
     private int lastIdleReading;
     private boolean stepping;
 
-    public SessionRunner(AgentConfig config, Hardware hardware, Display display, Outbox outbox, EventSigner signer,
+    public SessionRunner(SessionConfig config, Hardware hardware, Display display, Outbox outbox, EventSigner signer,
                          CardTokens cardTokens, Optional<OffsetDateTime> calibratedAt, LongSupplier nowMs,
                          Runnable onCommit, java.util.function.BooleanSupplier online) {
         this.config = config;
@@ -68,8 +67,8 @@ public final class SessionRunner {
         this.signer = signer;
         this.cardTokens = cardTokens;
         this.calibratedAt = calibratedAt;
-        this.machine = new SessionMachine(SessionRules.of(config.session()));
-        this.clawPolicy = ClawPolicy.of(config.clawPolicy());
+        this.machine = new SessionMachine(SessionRules.of(config.timing()));
+        this.clawPolicy = config.clawPolicy();
         this.nowMs = nowMs;
         this.onCommit = onCommit;
         this.online = online;
@@ -154,7 +153,7 @@ public final class SessionRunner {
             return;
         }
         long free = outbox.freeBytes();
-        boolean diskOk = free >= config.outbox().minFreeBytes();
+        boolean diskOk = free >= config.minFreeBytes();
         if (idle && (outbox.failed() || !diskOk)) {
             String why = outbox.failed() ? "store-failed" : "disk-low";
             Logger.error("out of service deviceId={} why={} freeBytes={}", config.deviceId(), why, free);
@@ -169,7 +168,7 @@ public final class SessionRunner {
     public void receiptSettled(Receipt receipt, Settlement settlement) {
         long now = nowMs.getAsLong();
         if (receipt.reason().filter(r -> r == Reason.CARD_BLOCKED).isPresent() && settlement.card().isPresent()) {
-            blockedUntil.put(settlement.card().get(), now + config.session().blockedCardMemory().toMillis());
+            blockedUntil.put(settlement.card().get(), now + config.timing().blockedCardMemory().toMillis());
         }
         feed(new SessionInput.ReceiptArrived(receipt));
         if (config.claw() && settlement.type().equals("deposit") && receipt.status() == DecisionStatus.CREDITED) {

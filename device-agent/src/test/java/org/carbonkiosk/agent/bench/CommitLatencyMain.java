@@ -2,7 +2,6 @@ package org.carbonkiosk.agent.bench;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Optional;
 import org.carbonkiosk.agent.identity.DeviceKeyStore;
@@ -10,6 +9,7 @@ import org.carbonkiosk.agent.outbox.Outbox;
 import org.carbonkiosk.agent.sign.EventSigner;
 import org.carbonkiosk.protocol.event.Material;
 import org.carbonkiosk.protocol.jws.SignedEventCodec;
+import org.carbonkiosk.protocol.event.Timestamps;
 
 /**
  * Sign-and-commit latency: N deposits through {@link Outbox#append} (seq taken, event signed,
@@ -23,7 +23,7 @@ public final class CommitLatencyMain {
     public static void main(String[] args) throws Exception {
         DeviceKeyStore.SigningKey key = new DeviceKeyStore(Path.of(args[0])).active().orElseThrow();
         EventSigner signer = new EventSigner("BENCH-0001", key, SignedEventCodec.standard(), Clock.systemUTC(),
-                ZoneId.of("Asia/Shanghai"), () -> true, "1.0.0");
+                Timestamps.SHANGHAI, () -> true, "1.0.0");
         int n = Integer.parseInt(args[2]);
         String card = "e".repeat(64);
         try (Outbox outbox = Outbox.open(Path.of(args[1]).resolve("outbox.db"), System::currentTimeMillis)) {

@@ -4,12 +4,12 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.Optional;
 import org.carbonkiosk.agent.identity.DeviceKeyStore;
 import org.carbonkiosk.agent.sign.EventSigner;
 import org.carbonkiosk.protocol.event.Material;
 import org.carbonkiosk.protocol.jws.SignedEventCodec;
+import org.carbonkiosk.protocol.event.Timestamps;
 
 /**
  * The benchmark's baseline: a JVM that only loads the device key and signs Ed25519 deposit
@@ -24,7 +24,7 @@ public final class MinimalSignerMain {
     public static void main(String[] args) throws Exception {
         DeviceKeyStore.SigningKey key = new DeviceKeyStore(Path.of(args[0])).active().orElseThrow();
         EventSigner signer = new EventSigner("BENCH-0001", key, SignedEventCodec.standard(), Clock.systemUTC(),
-                ZoneId.of("Asia/Shanghai"), () -> true, "1.0.0");
+                Timestamps.SHANGHAI, () -> true, "1.0.0");
         long seq = 1;
         String card = "e".repeat(64);
         int checksum = signer.deposit(seq++, card, Material.MIXED, 1000, 1820, Optional.empty()).jws().length();

@@ -6,7 +6,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import org.carbonkiosk.agent.AgentApp;
 import org.carbonkiosk.agent.AgentConfig;
-import org.carbonkiosk.agent.config.ConfigSource;
+import org.carbonkiosk.config.ConfigSource;
 import org.carbonkiosk.agent.display.ConsoleDisplay;
 import org.carbonkiosk.agent.display.Language;
 import org.carbonkiosk.agent.hardware.sim.SimulatedKiosk;

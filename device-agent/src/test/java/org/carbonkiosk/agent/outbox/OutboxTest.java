@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.carbonkiosk.agent.identity.DeviceKeyStore;
 import org.carbonkiosk.agent.sign.EventSigner;
 import org.carbonkiosk.protocol.event.Material;
 import org.carbonkiosk.protocol.jws.SignedEventCodec;
+import org.carbonkiosk.protocol.event.Timestamps;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +27,7 @@ class OutboxTest {
     void setUp() throws Exception {
         DeviceKeyStore.SigningKey key = new DeviceKeyStore(dir.resolve("id")).createFirst();
         signer = new EventSigner("UT-OB-0001", key, SignedEventCodec.standard(), Clock.systemUTC(),
-                ZoneId.of("Asia/Shanghai"), () -> true, "1.0.0");
+                Timestamps.SHANGHAI, () -> true, "1.0.0");
     }
 
     private Outbox open() throws StoreException {

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -24,6 +23,7 @@ import org.carbonkiosk.protocol.Topics;
 import org.carbonkiosk.protocol.event.Material;
 import org.carbonkiosk.protocol.jws.SignedEventCodec;
 import org.carbonkiosk.protocol.message.DeviceStatus;
+import org.carbonkiosk.protocol.event.Timestamps;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +52,7 @@ class MqttPublisherIT {
         collector = new FakeCollector(broker.url(), deviceId, p.key().keyPair().publicKey());
         outbox = Outbox.open(dir.resolve("outbox.db"), System::currentTimeMillis);
         signer = new EventSigner(deviceId, p.key(), SignedEventCodec.standard(), Clock.systemUTC(),
-                ZoneId.of("Asia/Shanghai"), () -> true, "1.0.0");
+                Timestamps.SHANGHAI, () -> true, "1.0.0");
     }
 
     @AfterEach
@@ -75,7 +75,7 @@ class MqttPublisherIT {
         props.setProperty("outbox.resendMaxMs", Integer.toString(resendAfterMs * 4));
         props.setProperty("outbox.maxInFlight", Integer.toString(maxInFlight));
         AgentConfig config = TestKiosks.config(props);
-        publisher = new MqttPublisher(config, outbox, receipt -> {
+        publisher = new MqttPublisher(config.publisherConfig(), outbox, receipt -> {
             try {
                 outbox.settle(receipt.eventId(), receipt.status().wire(), receipt.reason().map(r -> r.wire()),
                         receipt.creditedGrams());

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Properties;
 import org.carbonkiosk.agent.AgentConfig;
-import org.carbonkiosk.agent.config.ConfigSource;
+import org.carbonkiosk.config.ConfigSource;
 import org.carbonkiosk.agent.identity.DeviceKeyStore;
 import org.carbonkiosk.agent.identity.FleetCardKeyFile;
 

@@ -76,13 +76,6 @@ public final class JsonObject {
         return (int) integer(name, min, max);
     }
 
-    public Optional<Integer> optionalInt(String name, int min, int max) {
-        if (!node.has(name) || node.get(name).isNull()) {
-            return Optional.empty();
-        }
-        return Optional.of(intValue(name, min, max));
-    }
-
     /** A member that must be present and is a string or JSON {@code null} (empty). */
     public Optional<String> nullableString(String name) {
         return required(name).isNull() ? Optional.empty() : Optional.of(string(name));

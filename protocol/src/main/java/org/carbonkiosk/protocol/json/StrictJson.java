@@ -1,11 +1,14 @@
 package org.carbonkiosk.protocol.json;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -21,6 +24,19 @@ public final class StrictJson {
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .disable(JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .build();
+    /**
+     * Untrusted input is read into a tree that refuses a repeated member itself
+     * ({@code FAIL_ON_READING_DUP_TREE_KEY}, reported as a {@link MismatchedInputException}), so a
+     * duplicate key is told apart from broken JSON by the exception's type, not its text.
+     * Trailing content is checked by {@link #parseObject} itself.
+     */
+    private static final ObjectMapper UNTRUSTED = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .disable(JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
             .build();
@@ -53,17 +69,15 @@ public final class StrictJson {
     public static JsonObject parseObject(byte[] bytes) {
         requireUtf8(bytes);
         JsonNode node;
-        try (JsonParser parser = MAPPER.createParser(bytes)) {
-            node = MAPPER.readTree(parser);
+        try (JsonParser parser = UNTRUSTED.createParser(bytes)) {
+            node = UNTRUSTED.readTree(parser);
             if (parser.nextToken() != null) {
                 throw new MalformedException(MalformedReason.BAD_JSON, "trailing content after the JSON object");
             }
+        } catch (MismatchedInputException e) {
+            throw new MalformedException(MalformedReason.DUPLICATE_KEY, "repeated member " + at(e));
         } catch (IOException e) {
-            String message = String.valueOf(e.getMessage());
-            if (message.startsWith("Duplicate field")) {
-                throw new MalformedException(MalformedReason.DUPLICATE_KEY, firstLine(message));
-            }
-            throw new MalformedException(MalformedReason.BAD_JSON, firstLine(message));
+            throw new MalformedException(MalformedReason.BAD_JSON, firstLine(String.valueOf(e.getMessage())));
         }
         if (node == null || !node.isObject()) {
             throw new MalformedException(MalformedReason.BAD_JSON, "not a JSON object");
@@ -82,6 +96,11 @@ public final class StrictJson {
             throw new MalformedException(MalformedReason.BAD_JSON, bytes[bad] == 0
                     ? "NUL byte: JSON on the wire is UTF-8 only" : "not valid UTF-8 at byte " + bad);
         }
+    }
+
+    private static String at(JsonProcessingException e) {
+        JsonLocation where = e.getLocation();
+        return where == null ? "" : "at line " + where.getLineNr() + ", column " + where.getColumnNr();
     }
 
     private static String firstLine(String message) {

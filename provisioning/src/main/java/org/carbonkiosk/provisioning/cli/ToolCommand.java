@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.carbonkiosk.provisioning.Environment;
 import org.carbonkiosk.provisioning.KioskConfig;
 import org.carbonkiosk.provisioning.http.CollectorClient;
 import picocli.CommandLine.Model.CommandSpec;

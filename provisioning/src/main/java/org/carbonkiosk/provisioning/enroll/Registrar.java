@@ -1,8 +1,9 @@
 package org.carbonkiosk.provisioning.enroll;
 
+import org.carbonkiosk.client.CollectorAnswer;
+import org.carbonkiosk.client.EnrollmentRequest;
 import org.carbonkiosk.provisioning.ExitCodes;
 import org.carbonkiosk.provisioning.ProvisionException;
-import org.carbonkiosk.provisioning.http.CollectorAnswer;
 import org.carbonkiosk.provisioning.http.CollectorClient;
 import org.tinylog.Logger;
 
@@ -16,7 +17,7 @@ public final class Registrar {
 
     /** Registers the device; returns the sentence to show. Re-enrolling the same key is fine. */
     public String enroll(EnrollmentRequest request) {
-        CollectorAnswer answer = client.post("/api/devices", request.toJson());
+        CollectorAnswer answer = client.enroll(request);
         Logger.info("enroll deviceId={} keyVersion={}: HTTP {}", request.deviceId(), request.keyVersion(), answer.status());
         if (answer.status() == 201) {
             return "Enrolled " + request.deviceId() + " (key version " + request.keyVersion() + ") at " + client.base() + ".";

@@ -1,39 +1,31 @@
 package org.carbonkiosk.provisioning.http;
 
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.util.Optional;
+import org.carbonkiosk.client.CollectorAnswer;
+import org.carbonkiosk.client.CollectorApi;
+import org.carbonkiosk.client.CollectorUnreachableException;
+import org.carbonkiosk.client.EnrollmentRequest;
+import org.carbonkiosk.client.RetryPolicy;
 import org.carbonkiosk.provisioning.ExitCodes;
 import org.carbonkiosk.provisioning.ProvisionException;
-import org.tinylog.Logger;
 
 /**
- * The collector's HTTP API (PROTOCOL.md section 6) with timeouts and retries. Connection
- * failures, timeouts and 5xx answers are retried; after the last attempt they become a plain
- * {@link ProvisionException} naming the URL. 401/403 become "wrong token". The token is sent
- * only in the Authorization header and never logged or shown.
+ * The shared {@link CollectorApi} as the tool uses it: a collector that cannot be reached
+ * becomes a plain {@link ProvisionException} naming the URL and what to check; 401/403 become
+ * "wrong token" ({@link #unexpected}). The token is never logged or shown.
  */
 public final class CollectorClient {
-    private final URI base;
-    private final Optional<String> token;
-    private final RetryPolicy retry;
-    private final HttpClient http;
+    private final CollectorApi api;
 
     public CollectorClient(URI base, Optional<String> token, RetryPolicy retry) {
-        this.base = base;
-        this.token = token;
-        this.retry = retry;
-        this.http = HttpClient.newBuilder().connectTimeout(retry.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        token.ifPresent(CollectorClient::requireHeaderSafe);
+        try {
+            this.api = new CollectorApi(base, token, retry);
+        } catch (IllegalArgumentException e) {
+            throw ProvisionException.usage("the technician token (--token) must be printable ASCII without spaces;"
+                    + " check it was copied whole");
+        }
     }
 
     /** Parses and checks a collector base URL given by the technician; {@code flag} is named in the error. */
@@ -53,16 +45,27 @@ public final class CollectorClient {
     }
 
     public URI base() {
-        return base;
+        return api.base();
     }
 
     public CollectorAnswer get(String path) {
-        return send(HttpRequest.newBuilder(resolve(path)).GET(), "GET " + path);
+        return call(() -> api.get(path), "GET " + path);
     }
 
     public CollectorAnswer post(String path, byte[] json) {
-        return send(HttpRequest.newBuilder(resolve(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json)), "POST " + path);
+        return call(() -> api.post(path, json), "POST " + path);
+    }
+
+    public CollectorAnswer enroll(EnrollmentRequest request) {
+        return call(() -> api.enroll(request), "enrollment of " + request.deviceId());
+    }
+
+    public CollectorAnswer revoke(String deviceId) {
+        return call(() -> api.revoke(deviceId), "revocation of " + deviceId);
+    }
+
+    public CollectorAnswer device(String deviceId) {
+        return call(() -> api.device(deviceId), "GET /api/devices/" + deviceId);
     }
 
     /** Throws the plain error for 401/403 and for answers the caller does not handle. */
@@ -76,78 +79,22 @@ public final class CollectorClient {
                 + " answered HTTP " + answer.status() + " (" + answer.errorText() + ")");
     }
 
-    private URI resolve(String path) {
-        return URI.create(base.toString() + path);
+    private interface Call {
+        CollectorAnswer run() throws CollectorUnreachableException, InterruptedException;
     }
 
-    private CollectorAnswer send(HttpRequest.Builder builder, String what) {
-        builder.timeout(retry.requestTimeout()).header("Accept", "application/json");
-        token.ifPresent(t -> builder.header("Authorization", "Bearer " + t));
-        HttpRequest request = builder.build();
-        String lastProblem = "";
-        for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
-            if (attempt > 1) {
-                pause(attempt);
-            }
-            try {
-                HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                CollectorAnswer answer = new CollectorAnswer(response.statusCode(), response.body(),
-                        response.headers().firstValue("Date"));
-                if (answer.status() >= 500 && attempt < retry.attempts()) {
-                    Logger.warn("{} {}: HTTP {}, retrying", what, base, answer.status());
-                    continue;
-                }
-                Logger.info("{} {}: HTTP {}", what, base, answer.status());
-                return answer;
-            } catch (HttpConnectTimeoutException e) {
-                lastProblem = "no connection within " + retry.connectTimeout().toSeconds() + " s (timeout)";
-            } catch (HttpTimeoutException e) {
-                lastProblem = "no answer within " + retry.requestTimeout().toSeconds() + " s (timeout)";
-            } catch (ConnectException e) {
-                lastProblem = "connection refused (nothing listening there)";
-            } catch (UnknownHostException e) {
-                lastProblem = "unknown host name " + base.getHost() + " (DNS)";
-            } catch (IOException e) {
-                lastProblem = describe(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ProvisionException(ExitCodes.ABORTED, what + " interrupted");
-            }
-            Logger.warn("{} {}: attempt {} of {}: {}", what, base, attempt, retry.attempts(), lastProblem);
-        }
-        throw new ProvisionException(ExitCodes.UNREACHABLE, "cannot reach the collector at " + base + ": "
-                + lastProblem + "; tried " + retry.attempts() + " times. Check the network (mobile signal, cable),"
-                + " that the URL is right (--collector), and that the collector is running. Nothing was changed"
-                + " at the collector by this attempt, or it was changed identically: running the command again is safe.");
-    }
-
-    private static String describe(IOException e) {
-        Throwable cause = e;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof ConnectException) {
-            return "connection refused (nothing listening there)";
-        }
-        if (cause instanceof UnknownHostException) {
-            return "unknown host name (DNS)";
-        }
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    }
-
-    private void pause(int attempt) {
+    private CollectorAnswer call(Call call, String what) {
         try {
-            Thread.sleep(retry.delayBefore(attempt).toMillis());
+            return call.run();
+        } catch (CollectorUnreachableException e) {
+            throw new ProvisionException(ExitCodes.UNREACHABLE, "cannot reach the collector at " + e.base() + ": "
+                    + e.problem() + "; tried " + e.attempts() + " times. Check the network (mobile signal, cable),"
+                    + " that the URL is right (--collector), and that the collector is running. Nothing was changed"
+                    + " at the collector by this attempt, or it was changed identically: running the command again is"
+                    + " safe.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProvisionException(ExitCodes.ABORTED, "interrupted while waiting to retry");
-        }
-    }
-
-    private static void requireHeaderSafe(String token) {
-        if (token.isBlank() || !token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw ProvisionException.usage("the technician token (--token) must be printable ASCII without spaces;"
-                    + " check it was copied whole");
+            throw new ProvisionException(ExitCodes.ABORTED, what + " interrupted");
         }
     }
 }

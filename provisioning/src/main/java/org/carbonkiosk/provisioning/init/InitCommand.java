@@ -16,11 +16,11 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.carbonkiosk.agent.identity.DeviceKeyStore;
 import org.carbonkiosk.protocol.DeviceId;
-import org.carbonkiosk.provisioning.Environment;
 import org.carbonkiosk.provisioning.ExitCodes;
 import org.carbonkiosk.provisioning.KioskConfig;
 import org.carbonkiosk.provisioning.ProvisionException;
 import org.carbonkiosk.provisioning.cli.ConfigOption;
+import org.carbonkiosk.provisioning.cli.Environment;
 import org.carbonkiosk.provisioning.cli.OwnerOption;
 import org.carbonkiosk.provisioning.cli.ToolCommand;
 import org.carbonkiosk.provisioning.http.CollectorClient;
@@ -147,8 +147,8 @@ public final class InitCommand extends ToolCommand {
             }
             p.put(e.getKey(), e.getValue());
         }
-        collector.ifPresent(c -> p.put(KioskConfig.COLLECTOR_URL, c.strip()));
-        where.ifPresent(w -> p.put(KioskConfig.LOCATION, w.strip()));
+        collector.ifPresent(c -> p.put(KioskConfig.COLLECTOR_URL.name(), c.strip()));
+        where.ifPresent(w -> p.put(KioskConfig.LOCATION.name(), w.strip()));
         return new InitPlan(config.file.toAbsolutePath(), identity.toAbsolutePath().normalize(),
                 data.toAbsolutePath().normalize(), p, cardKey, force, ownerOption.resolve());
     }

@@ -14,6 +14,7 @@ import org.carbonkiosk.agent.identity.DeviceKeyStore;
 import org.carbonkiosk.agent.identity.FleetCardKeyFile;
 import org.carbonkiosk.agent.identity.SecureFiles;
 import org.carbonkiosk.provisioning.FileOwner;
+import org.carbonkiosk.provisioning.InitStep;
 import org.carbonkiosk.provisioning.ProvisionException;
 import org.tinylog.Logger;
 

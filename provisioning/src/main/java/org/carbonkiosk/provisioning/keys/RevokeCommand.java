@@ -2,15 +2,15 @@ package org.carbonkiosk.provisioning.keys;
 
 import java.nio.file.Files;
 import java.util.Optional;
+import org.carbonkiosk.client.CollectorAnswer;
 import org.carbonkiosk.protocol.DeviceId;
-import org.carbonkiosk.provisioning.Environment;
 import org.carbonkiosk.provisioning.ExitCodes;
 import org.carbonkiosk.provisioning.KioskConfig;
 import org.carbonkiosk.provisioning.ProvisionException;
-import org.carbonkiosk.provisioning.cli.ConfigOption;
 import org.carbonkiosk.provisioning.cli.CollectorOptions;
+import org.carbonkiosk.provisioning.cli.ConfigOption;
+import org.carbonkiosk.provisioning.cli.Environment;
 import org.carbonkiosk.provisioning.cli.ToolCommand;
-import org.carbonkiosk.provisioning.http.CollectorAnswer;
 import org.carbonkiosk.provisioning.http.CollectorClient;
 import org.tinylog.Logger;
 import picocli.CommandLine.Command;
@@ -57,7 +57,7 @@ public final class RevokeCommand extends ToolCommand {
             throw new ProvisionException(ExitCodes.ABORTED, "not confirmed: " + id + " was not revoked.");
         }
         CollectorClient client = collector(base, Optional.of(secret));
-        CollectorAnswer answer = client.post("/api/devices/" + id + "/revoke", new byte[0]);
+        CollectorAnswer answer = client.revoke(id);
         Logger.info("revoke deviceId={}: HTTP {}", id, answer.status());
         if (answer.status() == 404) {
             throw new ProvisionException(ExitCodes.COLLECTOR_ERROR, "the collector at " + base + " does not know device "

@@ -5,17 +5,17 @@ import java.io.IOException;
 import java.util.Optional;
 import org.carbonkiosk.agent.identity.DeviceKeyStore;
 import org.carbonkiosk.agent.identity.SecureFiles;
+import org.carbonkiosk.client.CollectorAnswer;
 import org.carbonkiosk.protocol.json.StrictJson;
-import org.carbonkiosk.provisioning.Environment;
 import org.carbonkiosk.provisioning.ExitCodes;
 import org.carbonkiosk.provisioning.FileOwner;
 import org.carbonkiosk.provisioning.KioskConfig;
 import org.carbonkiosk.provisioning.ProvisionException;
-import org.carbonkiosk.provisioning.cli.ConfigOption;
-import org.carbonkiosk.provisioning.cli.OwnerOption;
 import org.carbonkiosk.provisioning.cli.CollectorOptions;
+import org.carbonkiosk.provisioning.cli.ConfigOption;
+import org.carbonkiosk.provisioning.cli.Environment;
+import org.carbonkiosk.provisioning.cli.OwnerOption;
 import org.carbonkiosk.provisioning.cli.ToolCommand;
-import org.carbonkiosk.provisioning.http.CollectorAnswer;
 import org.carbonkiosk.provisioning.http.CollectorClient;
 import org.tinylog.Logger;
 import picocli.CommandLine.Command;
@@ -85,7 +85,7 @@ public final class RotateKeyCommand extends ToolCommand {
                     + kiosk.deviceId() + " (HTTP 404): enroll it first. The pending key is kept for the next rotate-key.");
         }
         if (answer.status() == 409) {
-            String code = answer.tree().map(o -> o.path("error").asText("")).orElse("");
+            String code = answer.errorCode().orElse("");
             String why = switch (code) {
                 case "device-revoked" -> kiosk.deviceId() + " is revoked at the collector: a revoked kiosk cannot"
                         + " get a new key. Ask the operator; it must be enrolled again under a new registration.";

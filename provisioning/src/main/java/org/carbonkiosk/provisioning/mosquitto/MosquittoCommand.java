@@ -2,11 +2,11 @@ package org.carbonkiosk.provisioning.mosquitto;
 
 import java.util.List;
 import org.carbonkiosk.protocol.Topics;
-import org.carbonkiosk.provisioning.Environment;
 import org.carbonkiosk.provisioning.ExitCodes;
 import org.carbonkiosk.provisioning.KioskConfig;
 import org.carbonkiosk.provisioning.ProvisionException;
 import org.carbonkiosk.provisioning.cli.ConfigOption;
+import org.carbonkiosk.provisioning.cli.Environment;
 import org.carbonkiosk.provisioning.cli.ToolCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

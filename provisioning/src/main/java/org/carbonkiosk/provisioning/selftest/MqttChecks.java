@@ -1,6 +1,5 @@
 package org.carbonkiosk.provisioning.selftest;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -13,6 +12,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import org.carbonkiosk.agent.outbox.ReadOnlyOutbox;
+import org.carbonkiosk.agent.outbox.StoredEvent;
+import org.carbonkiosk.agent.publish.TlsSockets;
 import org.carbonkiosk.protocol.DecodeResult;
 import org.carbonkiosk.protocol.Topics;
 import org.carbonkiosk.protocol.json.StrictJson;
@@ -114,12 +116,12 @@ final class MqttChecks {
 
     private Check receiptRoundTrip(MqttClient client, List<Receipt> receipts, java.util.Map<String, String> malformed)
             throws MqttException {
-        Optional<SettledEvents.Settled> settled = SettledEvents.newest(kiosk.dataDir().resolve("outbox.db"));
+        Optional<StoredEvent> settled = ReadOnlyOutbox.newestSettled(kiosk.dataDir().resolve("outbox.db"));
         if (settled.isEmpty()) {
             return Check.skip("receipt", "no receipted event in the outbox yet (new kiosk): nothing to replay");
         }
         String eventId = settled.get().eventId();
-        client.publish(Topics.event(kiosk.deviceId()), settled.get().jws().getBytes(StandardCharsets.US_ASCII), 1, false);
+        client.publish(Topics.event(kiosk.deviceId()), settled.get().jws(), 1, false);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (malformed.containsKey(eventId)) {
@@ -163,9 +165,9 @@ final class MqttChecks {
         options.setUserName(kiosk.mqttUsername());
         kiosk.mqttPassword().ifPresent(p -> options.setPassword(p.toCharArray()));
         if (kiosk.mqttUrl().startsWith("ssl://")) {
-            options.setSocketFactory(TlsSockets.factory(kiosk.optionalPath(KioskConfig.MQTT_CA_FILE),
-                    kiosk.optionalPath(KioskConfig.MQTT_CLIENT_CERT_FILE),
-                    kiosk.optionalPath(KioskConfig.MQTT_CLIENT_KEY_FILE)));
+            // the agent's own TLS set-up, client key permission check included: what passes here works there
+            options.setSocketFactory(TlsSockets.factory(kiosk.mqtt().caFile(), kiosk.mqtt().clientCertFile(),
+                    kiosk.mqtt().clientKeyFile()));
         }
         return options;
     }

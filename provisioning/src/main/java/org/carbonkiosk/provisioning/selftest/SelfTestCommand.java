@@ -16,17 +16,17 @@ import org.carbonkiosk.agent.hardware.Calibration;
 import org.carbonkiosk.agent.identity.CalibrationFile;
 import org.carbonkiosk.agent.identity.DeviceKeyStore;
 import org.carbonkiosk.agent.identity.SecureFiles;
+import org.carbonkiosk.client.CollectorAnswer;
+import org.carbonkiosk.client.RetryPolicy;
 import org.carbonkiosk.protocol.event.Timestamps;
-import org.carbonkiosk.provisioning.Environment;
 import org.carbonkiosk.provisioning.ExitCodes;
 import org.carbonkiosk.provisioning.KioskConfig;
 import org.carbonkiosk.provisioning.ProvisionException;
 import org.carbonkiosk.provisioning.cli.ConfigOption;
+import org.carbonkiosk.provisioning.cli.Environment;
 import org.carbonkiosk.provisioning.cli.ToolCommand;
 import org.carbonkiosk.provisioning.hardware.ToolHardware;
-import org.carbonkiosk.provisioning.http.CollectorAnswer;
 import org.carbonkiosk.provisioning.http.CollectorClient;
-import org.carbonkiosk.provisioning.http.RetryPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -160,7 +160,7 @@ public final class SelfTestCommand extends ToolCommand {
             return Check.fail("collector", client.base() + "/health answered HTTP " + health.status() + " ("
                     + health.errorText() + ")");
         }
-        CollectorAnswer device = client.get("/api/devices/" + kiosk.deviceId());
+        CollectorAnswer device = client.device(kiosk.deviceId());
         if (device.status() == 404) {
             return Check.fail("collector", "up, but " + kiosk.deviceId() + " is not enrolled there: run enroll");
         }
@@ -190,7 +190,7 @@ public final class SelfTestCommand extends ToolCommand {
     private Check statusSeen(CollectorClient client, KioskConfig kiosk, String probeAgent) {
         long deadline = System.nanoTime() + Duration.ofSeconds(brokerTimeoutSeconds).toNanos();
         do {
-            CollectorAnswer device = client.get("/api/devices/" + kiosk.deviceId());
+            CollectorAnswer device = client.device(kiosk.deviceId());
             boolean seen = device.ok() && device.tree().map(o -> o.path("agent").asText(""))
                     .filter(probeAgent::equals).isPresent();
             if (seen) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.carbonkiosk.agent.identity.DeviceKeyStore;
+import org.carbonkiosk.client.EnrollmentRequest;
 import org.carbonkiosk.protocol.DecodeResult;
 import org.carbonkiosk.provisioning.ExitCodes;
 import org.carbonkiosk.provisioning.ToolRunner;

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.carbonkiosk.client.CollectorAnswer;
+import org.carbonkiosk.client.RetryPolicy;
 import org.carbonkiosk.provisioning.ExitCodes;
 import org.carbonkiosk.provisioning.ProvisionException;
 import org.junit.jupiter.api.Test;

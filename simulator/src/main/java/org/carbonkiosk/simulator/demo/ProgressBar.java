@@ -2,6 +2,7 @@ package org.carbonkiosk.simulator.demo;
 
 import java.io.PrintStream;
 import java.time.format.DateTimeFormatter;
+import org.carbonkiosk.protocol.event.Timestamps;
 
 /** A one-line progress bar on a terminal; on a pipe, a line every tenth of the way. */
 final class ProgressBar {
@@ -19,7 +20,7 @@ final class ProgressBar {
     synchronized void show(Progress p) {
         int percent = p.slots() == 0 ? 100 : p.slot() * 100 / p.slots();
         String line = "[%-30s] %3d%%  %s  %d deposits  %s".formatted("#".repeat(percent * 30 / 100), percent,
-                WHEN.format(p.simTime().atZone(org.carbonkiosk.simulator.residents.Plan.SHANGHAI)), p.deposits(), p.phase());
+                WHEN.format(p.simTime().atZone(Timestamps.SHANGHAI)), p.deposits(), p.phase());
         if (terminal) {
             out.print("\r" + line + "   ");
             drawn = true;

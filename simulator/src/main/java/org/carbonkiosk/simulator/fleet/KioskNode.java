@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Properties;
 import org.carbonkiosk.agent.AgentApp;
 import org.carbonkiosk.agent.AgentConfig;
-import org.carbonkiosk.agent.config.ConfigSource;
+import org.carbonkiosk.config.ConfigSource;
 import org.carbonkiosk.agent.display.DisplayMessage;
 import org.carbonkiosk.agent.hardware.Calibration;
 import org.carbonkiosk.agent.hardware.sim.SimulatedKiosk;

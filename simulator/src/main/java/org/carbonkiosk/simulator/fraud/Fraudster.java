@@ -1,12 +1,12 @@
 package org.carbonkiosk.simulator.fraud;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.carbonkiosk.client.EventDecision;
 import org.carbonkiosk.protocol.Topics;
 import org.carbonkiosk.protocol.event.DepositEvent;
 import org.carbonkiosk.protocol.event.Envelope;
@@ -110,11 +110,11 @@ public final class Fraudster {
                 continue;
             }
             Optional<Receipt> receipt = broker.decision(s.eventId());
-            Optional<JsonNode> api = collector.event(s.eventId());
-            String status = api.map(n -> n.path("status").asText() + "/" + n.path("reason").asText())
+            Optional<EventDecision> api = collector.event(s.eventId());
+            String status = api.map(d -> d.status() + d.reason().map(r -> "/" + r).orElse(""))
                     .or(() -> receipt.map(r -> r.status().wire() + "/" + r.reason().map(x -> x.wire()).orElse("")))
                     .orElse("rejected (not recorded as an event)");
-            boolean credited = api.map(n -> n.path("creditedGrams").asInt() > 0).orElse(false)
+            boolean credited = api.map(d -> d.creditedGrams() > 0).orElse(false)
                     || receipt.map(r -> r.status() == DecisionStatus.CREDITED && r.creditedGrams() > 0).orElse(false);
             outcomes.add(new FraudAttempt(s.kind(), s.eventId(), status, !credited));
         }

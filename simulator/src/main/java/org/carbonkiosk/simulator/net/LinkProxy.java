@@ -68,10 +68,6 @@ public final class LinkProxy implements AutoCloseable {
         Logger.info("link of {} restored", name);
     }
 
-    public boolean isCut() {
-        return cut;
-    }
-
     @Override
     public void close() {
         closed = true;

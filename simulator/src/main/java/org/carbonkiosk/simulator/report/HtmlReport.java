@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,10 +13,10 @@ import java.util.TreeMap;
 import org.carbonkiosk.simulator.fraud.FraudAttempt;
 import org.carbonkiosk.simulator.truth.CreditArithmetic;
 import org.carbonkiosk.simulator.truth.GroundTruth;
+import org.carbonkiosk.protocol.event.Timestamps;
 
 /** Writes a finished run as one self-contained HTML page with inline SVG charts. */
 public final class HtmlReport {
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private HtmlReport() {
     }
@@ -89,13 +88,13 @@ public final class HtmlReport {
         for (int i = 0; i < 24; i++) {
             hours.put("%02d".formatted(i), 0L);
         }
-        truth.recorded().forEach(d -> hours.merge("%02d".formatted(d.at().atZone(SHANGHAI).getHour()), 1L, Long::sum));
+        truth.recorded().forEach(d -> hours.merge("%02d".formatted(d.at().atZone(Timestamps.SHANGHAI).getHour()), 1L, Long::sum));
         return hours;
     }
 
     private static Map<String, Long> perDay(GroundTruth truth) {
         Map<String, Long> days = new TreeMap<>();
-        truth.recorded().forEach(d -> days.merge(d.at().atZone(SHANGHAI).toLocalDate().toString().substring(5), 1L,
+        truth.recorded().forEach(d -> days.merge(d.at().atZone(Timestamps.SHANGHAI).toLocalDate().toString().substring(5), 1L,
                 Long::sum));
         return days;
     }

@@ -2,7 +2,6 @@ package org.carbonkiosk.simulator.residents;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +13,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.carbonkiosk.simulator.residents.Resident.Binding;
 import org.carbonkiosk.simulator.residents.Resident.Card;
+import org.carbonkiosk.protocol.event.Timestamps;
 
 /**
  * A whole simulated month, planned up front and deterministic from the seed: the residents,
@@ -21,7 +21,6 @@ import org.carbonkiosk.simulator.residents.Resident.Card;
  * attempt, grouped by slot (one simulated hour). The same seed gives the same plan.
  */
 public final class Plan {
-    public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private final ScenarioSettings settings;
     private final List<Resident> residents;
     private final List<Boolean> clawKiosks;
@@ -53,11 +52,11 @@ public final class Plan {
     }
 
     public Instant start() {
-        return settings.start().atZone(SHANGHAI).toInstant();
+        return settings.start().atZone(Timestamps.SHANGHAI).toInstant();
     }
 
     public Instant end() {
-        return settings.start().plusDays(settings.days()).atZone(SHANGHAI).toInstant();
+        return settings.start().plusDays(settings.days()).atZone(Timestamps.SHANGHAI).toInstant();
     }
 
     public long depositCount() {
@@ -99,7 +98,7 @@ public final class Plan {
                 Instant first = firstUse.get(r + "/" + c);
                 if (cards.get(c).binding() == Binding.LATER && first != null) {
                     Instant bind = first.plus(Duration.ofHours(24 + random.nextInt(48)));
-                    steps.add(new Step.Bind(bind.isBefore(s.start().plusDays(s.days() - 1).atZone(SHANGHAI).toInstant())
+                    steps.add(new Step.Bind(bind.isBefore(s.start().plusDays(s.days() - 1).atZone(Timestamps.SHANGHAI).toInstant())
                             ? bind : first.plus(Duration.ofHours(1)), r, c));
                 }
             }
@@ -182,7 +181,7 @@ public final class Plan {
 
     /** More deposits in the morning and evening than at noon. */
     private static double dayShape(Instant hour) {
-        int h = hour.atZone(SHANGHAI).getHour();
+        int h = hour.atZone(Timestamps.SHANGHAI).getHour();
         return h >= 7 && h <= 9 || h >= 18 && h <= 20 ? 1.6 : 0.7;
     }
 
@@ -190,7 +189,7 @@ public final class Plan {
         List<Instant> hours = new ArrayList<>();
         for (int d = 0; d < s.days(); d++) {
             for (int h = s.firstHour(); h <= s.lastHour(); h++) {
-                ZonedDateTime t = s.start().plusDays(d).withHour(h).atZone(SHANGHAI);
+                ZonedDateTime t = s.start().plusDays(d).withHour(h).atZone(Timestamps.SHANGHAI);
                 hours.add(t.toInstant());
             }
         }

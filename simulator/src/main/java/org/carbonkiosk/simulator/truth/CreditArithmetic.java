@@ -1,8 +1,8 @@
 package org.carbonkiosk.simulator.truth;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.carbonkiosk.protocol.event.Timestamps;
 
 /**
  * The simulator's own few lines of the credit rule, written from PROTOCOL.md section 1 and
@@ -17,8 +17,7 @@ public final class CreditArithmetic {
     public static final int MONTHLY_CAP = 4500;
     public static final int MIN_NET_GRAMS = 50;
     public static final int MAX_NET_GRAMS = 30_000;
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM").withZone(SHANGHAI);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM").withZone(Timestamps.SHANGHAI);
 
     private CreditArithmetic() {
     }

@@ -8,14 +8,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
+import org.carbonkiosk.protocol.event.Timestamps;
 
 class SimClockTest {
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Instant START = Instant.parse("2026-11-16T00:00:00Z");
 
     @Test
     void instant_startsAtTheGivenInstantAndTicks() {
-        SimClock clock = SimClock.startingAt(START, SHANGHAI);
+        SimClock clock = SimClock.startingAt(START, Timestamps.SHANGHAI);
 
         Instant first = clock.instant();
         Instant second = clock.instant();
@@ -26,8 +26,8 @@ class SimClockTest {
 
     @Test
     void advanceTo_jumpsForwardAcrossAMonthBoundary() {
-        SimClock clock = SimClock.startingAt(START, SHANGHAI);
-        Instant december = ZonedDateTime.of(2026, 12, 1, 0, 0, 0, 0, SHANGHAI).toInstant();
+        SimClock clock = SimClock.startingAt(START, Timestamps.SHANGHAI);
+        Instant december = ZonedDateTime.of(2026, 12, 1, 0, 0, 0, 0, Timestamps.SHANGHAI).toInstant();
 
         clock.advanceTo(december);
 
@@ -37,7 +37,7 @@ class SimClockTest {
 
     @Test
     void advanceTo_thePast_doesNotGoBack() {
-        SimClock clock = SimClock.startingAt(START, SHANGHAI);
+        SimClock clock = SimClock.startingAt(START, Timestamps.SHANGHAI);
         clock.advanceBy(Duration.ofDays(3));
 
         clock.advanceTo(START.plus(Duration.ofDays(1)));
@@ -48,7 +48,7 @@ class SimClockTest {
 
     @Test
     void withZone_sharesTheSameTime() {
-        SimClock clock = SimClock.startingAt(START, SHANGHAI);
+        SimClock clock = SimClock.startingAt(START, Timestamps.SHANGHAI);
         var utc = clock.withZone(ZoneId.of("UTC"));
 
         clock.advanceBy(Duration.ofDays(10));

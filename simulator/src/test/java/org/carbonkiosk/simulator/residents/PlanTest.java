@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.carbonkiosk.protocol.event.Timestamps;
 
 class PlanTest {
 
@@ -32,7 +33,7 @@ class PlanTest {
                 .hasAtLeastOneElementOfType(Step.Broker.class).hasAtLeastOneElementOfType(Step.Ledger.class);
         assertThat(steps.stream().filter(s -> s instanceof Step.Fraud).map(s -> ((Step.Fraud) s).kind()))
                 .containsExactlyInAnyOrder(Step.FraudKind.values());
-        assertThat(steps.stream().map(s -> s.at().atZone(Plan.SHANGHAI).getMonthValue()).distinct()).contains(11, 12);
+        assertThat(steps.stream().map(s -> s.at().atZone(Timestamps.SHANGHAI).getMonthValue()).distinct()).contains(11, 12);
         assertThat(plan.residents().stream().anyMatch(r -> r.cards().size() == 2)).isTrue();
         assertThat(plan.residents().stream().anyMatch(r -> r.profile() == Profile.HEAVY)).isTrue();
     }

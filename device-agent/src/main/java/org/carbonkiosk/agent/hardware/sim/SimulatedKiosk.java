@@ -79,14 +79,6 @@ public final class SimulatedKiosk {
         }
     }
 
-    /** Empties the bin, as a collection round does. */
-    public void emptyBin() {
-        synchronized (lock) {
-            loadGrams = 0;
-            binFillPercent = 0;
-        }
-    }
-
     public void setBinFillPercent(int percent) {
         synchronized (lock) {
             binFillPercent = percent;
@@ -109,12 +101,6 @@ public final class SimulatedKiosk {
     public boolean isUnlocked() {
         synchronized (lock) {
             return unlocked;
-        }
-    }
-
-    public boolean isDoorOpen() {
-        synchronized (lock) {
-            return doorOpen;
         }
     }
 

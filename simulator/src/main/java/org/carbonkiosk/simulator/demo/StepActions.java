@@ -1,0 +1,83 @@
+package org.carbonkiosk.simulator.demo;
+
+import java.util.List;
+import java.util.function.Function;
+import org.carbonkiosk.broker.EmbeddedBroker;
+import org.carbonkiosk.simulator.fleet.KioskNode;
+import org.carbonkiosk.simulator.fraud.Fraudster;
+import org.carbonkiosk.simulator.residents.Plan;
+import org.carbonkiosk.simulator.residents.Resident.Binding;
+import org.carbonkiosk.simulator.residents.Resident;
+import org.carbonkiosk.simulator.residents.Step;
+import org.tinylog.Logger;
+
+/**
+ * The plan's steps other than deposits: late card bindings, links cut and restored, the broker
+ * and the ledger going down and up, fraud attempts; and, at the end, everything restored.
+ */
+final class StepActions {
+    private final Plan plan;
+    private final Environment env;
+    private final List<KioskNode> kiosks;
+    private final Fraudster fraudster;
+    private final Function<Resident.Card, String> token;
+
+    StepActions(Plan plan, Environment env, List<KioskNode> kiosks, Fraudster fraudster,
+                Function<Resident.Card, String> token) {
+        this.plan = plan;
+        this.env = env;
+        this.kiosks = kiosks;
+        this.fraudster = fraudster;
+        this.token = token;
+    }
+
+    void perform(Step step) {
+        if (step instanceof Step.Bind b) {
+            Resident r = plan.residents().get(b.resident());
+            env.api().bindCard(token.apply(r.cards().get(b.card())), r.account());
+            Logger.info("bound a late card of {}", r.account());
+        } else if (step instanceof Step.Link l) {
+            if (l.up()) {
+                kiosks.get(l.kiosk()).link().restore();
+            } else {
+                kiosks.get(l.kiosk()).link().cut();
+            }
+        } else if (step instanceof Step.Broker b) {
+            EmbeddedBroker broker = env.broker().orElseThrow();
+            if (b.up()) {
+                broker.start();
+                Logger.info("broker started again");
+            } else {
+                broker.stop();
+                Logger.info("broker stopped");
+            }
+        } else if (step instanceof Step.Ledger l) {
+            if (l.up()) {
+                env.ledger().comeUp();
+            } else {
+                env.ledger().goDown();
+            }
+        } else if (step instanceof Step.Fraud f) {
+            fraudster.attempt(f.kind(), token.apply(boundCardFrom(f.resident())), kiosks.get(0).deviceId());
+        }
+    }
+
+    /** After the last slot: the broker, the ledger and every link are up, no ledger faults. */
+    void restoreEverything() {
+        env.broker().filter(b -> !b.isRunning()).ifPresent(EmbeddedBroker::start);
+        env.ledger().comeUp();
+        env.ledger().faults().none();
+        kiosks.forEach(k -> k.link().restore());
+    }
+
+    private Resident.Card boundCardFrom(int index) {
+        List<Resident> rs = plan.residents();
+        for (int i = 0; i < rs.size(); i++) {
+            Resident r = rs.get((index + i) % rs.size());
+            if (r.cards().get(0).binding() == Binding.AT_START) {
+                return r.cards().get(0);
+            }
+        }
+        throw new IllegalStateException("no resident with a bound card");
+    }
+}
