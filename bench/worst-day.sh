@@ -47,6 +47,8 @@ persistence false
 # a day offline of a city's kiosks must fit the collector's session queue (default 1000)
 max_queued_messages 500000
 max_queued_bytes 0
+# latency: no Nagle on the broker side (small PUBACKs and receipts)
+set_tcp_nodelay true
 CONF
 mosquitto -c "$WORK/mosquitto.conf" > "$WORK/broker.out" 2>&1 &
 BROKER_PID=$!
@@ -73,12 +75,20 @@ curl -sf "http://127.0.0.1:$HTTP_PORT/health" > /dev/null || { echo "collector d
 
 echo "machine: $(nproc) cores, $(mosquitto -h 2>&1 | head -n1), $(java -version 2>&1 | head -n1)"
 echo "collector: $DB, verify threads $THREADS, JVM $COLLECTOR_OPTS; work dir $WORK"
+# the collector's queue and commits, once a second, for the record
+( while kill -0 "$COLLECTOR_PID" 2>/dev/null; do
+    curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$HTTP_PORT/metrics" \
+      | awk -v t="$(date +%s)" '/^kiosk_decision_queue |^kiosk_committed_decisions_total |^kiosk_commit_seconds_count |^kiosk_receipt_queue /{printf "%s %s=%s ", t, $1, $2} END {print ""}'
+    sleep 1
+  done ) > "$WORK/metrics.log" 2>/dev/null &
+PIDS+=($!)
 java -Xmx3g -jar "$SIM" worstday --mqtt-url "tcp://127.0.0.1:$MQTT_PORT" --collector-url "http://127.0.0.1:$HTTP_PORT" \
   --admin-token "$TOKEN" --collector-pid "$COLLECTOR_PID" --devices "$DEVICES" --per-kiosk "$PER_KIOSK" \
   | tee "$WORK/worstday.out"
 curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$HTTP_PORT/metrics" \
   | grep -E '^kiosk_(verify_seconds_count|commit_seconds|committed_decisions_total|mqtt_event_disconnects|receipts_dropped)' || true
 echo "broker CPU: $(awk '{printf "%.1f s", ($14+$15)/100}' /proc/$BROKER_PID/stat) in all"
+echo "collector queue and commits per second: $WORK/metrics.log"
 echo "collector peak RSS: $(grep VmHWM /proc/$COLLECTOR_PID/status | awk '{print $2, $3}')"
 echo "collector log: $(grep -c WARN "$WORK/collector.out") WARN lines, $(grep -c ERROR "$WORK/collector.out") ERROR lines"
 grep -E 'WARN|ERROR' "$WORK/collector.out" | sed -E 's/^[^ ]+ //' | cut -c1-140 | sort | uniq -c | sort -rn | head -n 5 || true

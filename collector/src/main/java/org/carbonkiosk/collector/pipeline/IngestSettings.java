@@ -33,10 +33,10 @@ public record IngestSettings(int verifyThreads, int queueCapacity, int batchSize
         }
     }
 
-    /** Defaults: one verify thread per core, 4096 in flight, batches of 512 open for 1 ms, 65536 receipts. */
+    /** Defaults: one verify thread per core, 4096 in flight, batches of 512 open for nothing more than what is queued, 65536 receipts. */
     public static IngestSettings defaults() {
         return new IngestSettings(Math.max(1, Runtime.getRuntime().availableProcessors()), 4096, 512,
-                Duration.ofMillis(1), 65_536);
+                Duration.ZERO, 65_536);
     }
 
     public IngestSettings withVerifyThreads(int n) {

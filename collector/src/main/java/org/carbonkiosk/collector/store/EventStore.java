@@ -26,6 +26,16 @@ public final class EventStore {
         }
     }
 
+    /** True when an event with this id was decided (a cheaper query than {@link #find}: one column). */
+    public boolean exists(Connection c, String eventId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM events WHERE event_id = ?")) {
+            ps.setString(1, eventId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     /** Inserts a new event; false (and nothing written) when the eventId exists already. */
     public boolean insert(Connection c, StoredEvent e) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO events (" + COLUMNS + ") VALUES"

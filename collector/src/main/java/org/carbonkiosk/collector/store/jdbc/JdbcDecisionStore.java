@@ -53,7 +53,8 @@ public final class JdbcDecisionStore implements DecisionStore {
 
     @Override
     public Optional<StoredEvent> event(String eventId) {
-        return sql(() -> store.events().find(c, eventId));
+        // Most events are new: the one-column query first (sqlite-jdbc reads every column's name per query).
+        return sql(() -> store.events().exists(c, eventId) ? store.events().find(c, eventId) : Optional.empty());
     }
 
     @Override
