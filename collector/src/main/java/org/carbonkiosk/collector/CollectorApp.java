@@ -12,6 +12,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.carbonkiosk.collector.api.AdminToken;
+import org.carbonkiosk.collector.api.ApiTokens;
+import org.carbonkiosk.collector.api.AuditLog;
 import org.carbonkiosk.collector.api.CardRoutes;
 import org.carbonkiosk.collector.api.DeviceRoutes;
 import org.carbonkiosk.collector.api.HttpApi;
@@ -19,6 +21,8 @@ import org.carbonkiosk.collector.api.OpsRoutes;
 import org.carbonkiosk.collector.api.QueryRoutes;
 import org.carbonkiosk.collector.api.ReviewRoutes;
 import org.carbonkiosk.collector.api.Route;
+import org.carbonkiosk.collector.api.Router;
+import org.carbonkiosk.collector.api.TokenRoutes;
 import org.carbonkiosk.collector.decide.Checks;
 import org.carbonkiosk.collector.decide.Decider;
 import org.carbonkiosk.collector.decide.DepositDecider;
@@ -37,6 +41,7 @@ import org.carbonkiosk.collector.ledger.LedgerForwarder;
 import org.carbonkiosk.collector.metrics.Metrics;
 import org.carbonkiosk.collector.store.Dialect;
 import org.carbonkiosk.collector.store.Store;
+import org.carbonkiosk.collector.web.Console;
 import org.carbonkiosk.protocol.jws.SignedEventCodec;
 import org.tinylog.Logger;
 
@@ -112,13 +117,22 @@ public final class CollectorApp implements AutoCloseable {
                     config.mqttPassword(), config.mqttSessionExpiry(), config.mqttReceiveMaximum(), config.verifyThreads(), screener, writer,
                     live, clock);
             receipts.set(ingest);
+            // HTTP: the API (token and role per route, audit of writes) and the console at /
+            ApiTokens tokens = new ApiTokens(store.db(), token, clock);
+            AuditLog audit = new AuditLog(store.db(), clock);
             List<Route> routes = new ArrayList<>();
             routes.addAll(new DeviceRoutes(store, live, clock).routes());
             routes.addAll(new CardRoutes(store, releaser, ingest, clock).routes());
             routes.addAll(new QueryRoutes(store, config.rules()).routes());
-            routes.addAll(new ReviewRoutes(store, new HeldReview(store, deposits, decider, clock), ingest).routes());
-            routes.addAll(new OpsRoutes(store, metrics, ingest::isConnected, forwarder).routes());
-            HttpApi http = new HttpApi(config.httpBind(), config.httpPort(), token, routes);
+            routes.addAll(new ReviewRoutes(store, new HeldReview(store, deposits, decider, clock), ingest, clock)
+                    .routes());
+            routes.addAll(new OpsRoutes(store, metrics, ingest::isConnected, forwarder, tokens,
+                    config.http().metricsOpen()).routes());
+            routes.addAll(new TokenRoutes(tokens, audit).routes());
+            Router router = new Router(routes, tokens, audit);
+            Console console = new Console(store, live, tokens, router, config, clock);
+            HttpApi http = new HttpApi(config.httpBind(), config.httpPort(), config.http(),
+                    r -> Router.serves(r.path()) ? router.handle(r) : console.handle(r));
             registerGauges(metrics, store, live, writer, forwarder == null);
             writer.start();
             started.add(writer::halt);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import org.carbonkiosk.collector.api.HttpOptions;
 import org.carbonkiosk.collector.credit.CreditRule;
 import org.carbonkiosk.collector.credit.RuleVersions;
 
@@ -37,6 +38,7 @@ import org.carbonkiosk.collector.credit.RuleVersions;
  * @param calibrationRequired  a deposit without {@code calibratedAt} is held
  * @param ingestBatchSize      decisions committed per transaction at most (group commit)
  * @param verifyThreads        threads decoding and verifying signatures
+ * @param http                 HTTP limits, TLS and whether /metrics is open ({@code http.*})
  */
 public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUsername, String mqttPassword,
                               Duration mqttSessionExpiry, int mqttReceiveMaximum, int httpPort, String httpBind, Path dataDir, String dbUrl,
@@ -44,7 +46,7 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
                               Duration ledgerTimeout, Duration ledgerBackoffInitial, Duration ledgerBackoffMax,
                               RuleVersions rules, Duration lateWindow, Duration maxClockSkew,
                               Duration calibrationMaxAge, boolean calibrationRequired, int ingestBatchSize,
-                              int verifyThreads) {
+                              int verifyThreads, HttpOptions http) {
 
     public CollectorConfig {
         Objects.requireNonNull(mqttUrl, "mqttUrl");
@@ -53,6 +55,7 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
         Objects.requireNonNull(mqttPassword, "mqttPassword");
         Objects.requireNonNull(mqttSessionExpiry, "mqttSessionExpiry");
         Objects.requireNonNull(httpBind, "httpBind");
+        Objects.requireNonNull(http, "http");
         if (mqttReceiveMaximum < 1 || mqttReceiveMaximum > 65535) {
             throw new ConfigException("mqtt.receiveMaximum", "must be within [1, 65535]");
         }
@@ -95,13 +98,13 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
         }
     }
 
-    /** The no-config start: SQLite under ./data, tcp://localhost:1883, HTTP 8080, the published rule. */
+    /** The no-config start: SQLite under ./data, tcp://localhost:1883, HTTP 127.0.0.1:8080, the published rule. */
     public static CollectorConfig defaults() {
-        return new CollectorConfig("tcp://localhost:1883", "", "", "", Duration.ofMinutes(10), 1024, 8080, "0.0.0.0",
+        return new CollectorConfig("tcp://localhost:1883", "", "", "", Duration.ofMinutes(10), 1024, 8080, "127.0.0.1",
                 Path.of("data"), "", 8, "", "", "", Duration.ofSeconds(10), Duration.ofSeconds(1),
                 Duration.ofMinutes(5), RuleVersions.of(CreditRule.defaults()), Duration.ofDays(7),
                 Duration.ofMinutes(5), Duration.ofDays(365), false, 256,
-                Math.max(1, Runtime.getRuntime().availableProcessors()));
+                Math.max(1, Runtime.getRuntime().availableProcessors()), HttpOptions.defaults());
     }
 
     /**
@@ -138,7 +141,18 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
                 s.duration("rule.calibrationMaxAge", d.calibrationMaxAge),
                 s.bool("rule.calibrationRequired", d.calibrationRequired),
                 s.integer("ingest.batchSize", d.ingestBatchSize, 1, 10_000),
-                s.integer("ingest.verifyThreads", d.verifyThreads, 1, 256));
+                s.integer("ingest.verifyThreads", d.verifyThreads, 1, 256), http(s, d.http));
+    }
+
+    private static HttpOptions http(Settings s, HttpOptions d) {
+        return new HttpOptions(s.integer("http.maxThreads", d.maxThreads(), 4, 1000),
+                s.duration("http.idleTimeout", d.idleTimeout()), s.duration("http.requestTimeout", d.requestTimeout()),
+                s.integer("http.maxHeaderBytes", d.maxHeaderBytes(), 1024, 1024 * 1024),
+                s.integer("http.maxBodyBytes", d.maxBodyBytes(), 1024, 64 * 1024 * 1024),
+                s.integer("http.maxConnections", d.maxConnections(), 1, 100_000),
+                s.optional("http.tls.certChain").map(Path::of), s.optional("http.tls.key").map(Path::of),
+                s.optional("http.tls.pkcs12").map(Path::of), s.string("http.tls.pkcs12Password", ""),
+                s.bool("http.metricsOpen", d.metricsOpen()), s.duration("http.hstsMaxAge", d.hstsMaxAge()));
     }
 
     private static RuleVersions rules(Settings s) {
@@ -212,6 +226,14 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
 
     public CollectorConfig withHttpPort(int v) {
         return copy(b -> b.httpPort = v);
+    }
+
+    public CollectorConfig withHttpOptions(HttpOptions v) {
+        return copy(b -> b.http = v);
+    }
+
+    public CollectorConfig withHttpBind(String v) {
+        return copy(b -> b.httpBind = v);
     }
 
     public CollectorConfig withDataDir(Path v) {
@@ -298,6 +320,7 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
         private boolean calibrationRequired;
         private int ingestBatchSize;
         private int verifyThreads;
+        private HttpOptions http;
 
         Copy(CollectorConfig c) {
             mqttUrl = c.mqttUrl;
@@ -324,19 +347,21 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
             calibrationRequired = c.calibrationRequired;
             ingestBatchSize = c.ingestBatchSize;
             verifyThreads = c.verifyThreads;
+            http = c.http;
         }
 
         CollectorConfig build() {
             return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry,
                     mqttReceiveMaximum, httpPort, httpBind, dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken,
                     ledgerTimeout, ledgerBackoffInitial, ledgerBackoffMax, rules, lateWindow, maxClockSkew,
-                    calibrationMaxAge, calibrationRequired, ingestBatchSize, verifyThreads);
+                    calibrationMaxAge, calibrationRequired, ingestBatchSize, verifyThreads, http);
         }
     }
 
     @Override
     public String toString() {
-        return "CollectorConfig[mqttUrl=" + mqttUrl + ", httpPort=" + httpPort + ", dataDir=" + dataDir
+        return "CollectorConfig[mqttUrl=" + mqttUrl + ", http=" + httpBind + ":" + httpPort + " " + http
+                + ", dataDir=" + dataDir
                 + ", db=" + (dbUrl.isEmpty() ? "sqlite" : dbUrl.replaceAll("password=[^&]*", "password=***"))
                 + ", ledgerUrl=" + (ledgerUrl.isEmpty() ? "(paused)" : ledgerUrl) + ", rules=" + rules + "]";
     }

@@ -49,6 +49,24 @@ public final class HeldReview {
         return Optional.of(decided);
     }
 
+    /**
+     * An operator's rejection of a held event: rejected, 0 g, the hold's reason kept (so the
+     * receipt and the API say why). Empty when there is no such event; unchanged when it is not held.
+     */
+    public Optional<StoredEvent> reject(Connection c, String eventId) throws SQLException {
+        Optional<StoredEvent> found = store.events().find(c, eventId);
+        if (found.isEmpty() || found.get().status() != DecisionStatus.HELD) {
+            return found;
+        }
+        StoredEvent held = found.get();
+        StoredEvent rejected = held.decided(clock.instant().toString(), DecisionStatus.REJECTED, held.reason(), 0,
+                held.account(), held.month(), held.ruleVersion(), Optional.empty(), Optional.empty());
+        store.events().updateDecision(c, rejected);
+        Logger.info("deviceId={} eventId={} rejected by review (was held: {})", held.deviceId(), eventId,
+                held.reason().map(r -> r.wire()).orElse("-"));
+        return Optional.of(rejected);
+    }
+
     static DepositEvent decode(StoredEvent held) {
         byte[] raw = held.jws().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         CompactJws jws = CompactJws.parse(raw, Integer.MAX_VALUE).value();

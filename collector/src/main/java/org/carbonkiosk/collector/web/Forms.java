@@ -1,0 +1,40 @@
+package org.carbonkiosk.collector.web;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.carbonkiosk.collector.api.Request;
+
+/** {@code application/x-www-form-urlencoded} bodies and URL building. */
+final class Forms {
+    private Forms() {
+    }
+
+    static Map<String, String> of(Request r) {
+        Map<String, String> fields = new HashMap<>();
+        String body = new String(r.body(), StandardCharsets.UTF_8);
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                fields.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return fields;
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** A path of this server only (for "back" links): starts with one slash, no scheme, no line breaks. */
+    static String localPath(String candidate) {
+        if (candidate == null || !candidate.startsWith("/") || candidate.startsWith("//")
+                || candidate.contains("\\") || candidate.chars().anyMatch(c -> c < 0x20)) {
+            return "/";
+        }
+        return candidate;
+    }
+}
