@@ -27,18 +27,27 @@ public final class TokensCommand {
     @Option(names = "--config", description = "the collector's properties file", scope = CommandLine.ScopeType.INHERIT)
     Path config;
 
-    static Map<String, String> env = System.getenv();
+    private static final Map<String, String> ENV = System.getenv();
 
     /** Runs the command; returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         CommandLine cl = new CommandLine(new TokensCommand());
+        cl.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("tokens: " + e.getMessage());
+            return e instanceof ConfigException ? 2 : 1;
+        });
         cl.setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
         return cl.execute(args);
     }
 
     Store open() {
-        CollectorConfig c = CollectorConfig.load(Optional.ofNullable(config), env);
+        CollectorConfig c = CollectorConfig.load(Optional.ofNullable(config), ENV);
+        try {
+            java.nio.file.Files.createDirectories(c.dataDir());
+        } catch (java.io.IOException e) {
+            throw new ConfigException("data.dir", "cannot create " + c.dataDir() + ": " + e.getMessage());
+        }
         return Store.open(c.effectiveDbUrl(), 2);
     }
 

@@ -20,7 +20,6 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.util.BlockingArrayQueue;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -42,8 +41,9 @@ public final class HttpApi implements AutoCloseable {
     public HttpApi(String bind, int port, HttpOptions options, Route.Handler dispatcher) {
         this.options = options;
         this.dispatcher = dispatcher;
-        QueuedThreadPool pool = new QueuedThreadPool(options.maxThreads(), Math.min(4, options.maxThreads()),
-                60_000, new BlockingArrayQueue<>(options.maxThreads() * 16));
+        // maxThreads bounds the threads; the job queue stays Jetty's growable one (a bounded queue can drop
+        // Jetty's own tasks): it cannot grow past one request per connection, and connections are bounded.
+        QueuedThreadPool pool = new QueuedThreadPool(options.maxThreads(), Math.min(4, options.maxThreads()));
         pool.setName("http");
         pool.setDaemon(true);
         server = new Server(pool);
