@@ -47,11 +47,11 @@ final class HeldPage {
             }
             h.raw("</tr></thead><tbody>");
             for (ReviewStore.Review r : recent) {
-                h.raw("<tr><td>").text(r.eventId()).raw("</td><td>").text(x.t("action." + r.action()))
+                h.raw("<tr><td class=\"id\">").text(r.eventId()).raw("</td><td>").text(x.t("action." + r.action()))
                         .raw("</td><td>").text(r.reviewer()).raw("</td><td>").text(r.note().orElse("–"))
                         .raw("</td><td>").text(x.t("status." + r.resultStatus())
                                 + r.resultReason().map(v -> " (" + v + ")").orElse(""))
-                        .raw("</td><td>").text(r.at()).raw("</td></tr>");
+                        .raw("</td><td class=\"time\">").text(Times.of(r.at())).raw("</td></tr>");
             }
             h.raw("</tbody></table></div>");
         }
@@ -74,13 +74,13 @@ final class HeldPage {
             DepositEvent v = d.get();
             fact(h, x.t("col.material"), v.material().wire());
             fact(h, x.t("col.weights"), x.t("held.weights", v.tareGrams(), v.grossGrams(), v.netGrams()));
-            fact(h, x.t("col.calibratedAt"), v.calibratedAt().map(Object::toString).orElse("–"));
+            fact(h, x.t("col.calibratedAt"), v.calibratedAt().map(Times::of).orElse("–"));
             fact(h, x.t("col.card"), v.card().substring(0, 12) + "…");
         } else {
             fact(h, x.t("col.type"), e.type());
         }
-        fact(h, x.t("col.occurredAt"), e.occurredAt());
-        fact(h, x.t("col.receivedAt"), e.receivedAt());
+        fact(h, x.t("col.occurredAt"), Times.of(e.occurredAt()));
+        fact(h, x.t("col.receivedAt"), Times.of(e.receivedAt()));
         h.raw("</dl>");
         if (x.canOperate()) {
             String noteId = "note-" + domId;

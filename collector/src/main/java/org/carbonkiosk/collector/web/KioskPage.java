@@ -41,7 +41,7 @@ final class KioskPage {
         h.raw("<dt>").text(x.t("col.online")).raw("</dt><dd>");
         KiosksPage.status(h, x, k);
         h.raw("</dd>");
-        fact(h, x.t("col.lastSeen"), k.live().lastSeen().map(Instant::toString).orElse("–"));
+        fact(h, x.t("col.lastSeen"), k.live().lastSeen().map(Times::of).orElse("–"));
         fact(h, x.t("col.bin"), k.live().binFillPercent().map(b -> b + " %").orElse("–"));
         fact(h, x.t("col.outbox"), k.live().outboxDepth().map(String::valueOf).orElse("–"));
         fact(h, x.t("col.agent"), k.live().agent().orElse("–"));
@@ -55,13 +55,17 @@ final class KioskPage {
             h.raw("<div class=\"scroll\"><table id=\"events\"><thead><tr>");
             for (String c : List.of("col.seq", "col.type", "col.occurredAt", "col.net", "col.status", "col.reason",
                     "col.credited")) {
-                Layout.th(h, x.t(c));
+                if (List.of("col.seq", "col.net", "col.credited").contains(c)) {
+                    h.raw("<th scope=\"col\" class=\"num\">").text(x.t(c)).raw("</th>");
+                } else {
+                    Layout.th(h, x.t(c));
+                }
             }
             h.raw("</tr></thead><tbody>");
             for (StoredEvent e : events) {
                 Optional<DepositEvent> d = FleetView.deposit(e);
                 h.raw("<tr><td class=\"num\">").text(e.seq()).raw("</td><td>").text(e.type())
-                        .raw("</td><td>").text(e.occurredAt()).raw("</td><td class=\"num\">")
+                        .raw("</td><td class=\"time\">").text(Times.of(e.occurredAt())).raw("</td><td class=\"num\">")
                         .text(d.map(v -> v.netGrams() + " g").orElse("–")).raw("</td><td>")
                         .el("span", "class=\"badge " + e.status().wire() + "\"", x.t("status." + e.status().wire()))
                         .raw("</td><td>").text(e.reason().map(r -> r.wire()).orElse("–"))

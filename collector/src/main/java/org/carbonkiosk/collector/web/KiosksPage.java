@@ -14,6 +14,7 @@ import org.carbonkiosk.collector.api.Response;
 final class KiosksPage {
     private static final List<String> COLUMNS = List.of("id", "location", "online", "lastSeen", "bin", "outbox",
             "missing", "agent", "calibration");
+    private static final List<String> NUMERIC = List.of("bin", "outbox", "missing");
     private final FleetView fleet;
     private final Clock clock;
 
@@ -24,7 +25,7 @@ final class KiosksPage {
 
     Response render(Ctx x) {
         Map<String, String> q = x.request().query();
-        String sort = COLUMNS.contains(q.get("sort")) ? q.get("sort") : "id";
+        String sort = COLUMNS.contains(q.getOrDefault("sort", "id")) ? q.getOrDefault("sort", "id") : "id";
         boolean desc = "desc".equals(q.get("dir"));
         String online = q.getOrDefault("online", "all");
         String text = q.getOrDefault("q", "").strip();
@@ -52,16 +53,16 @@ final class KiosksPage {
             boolean current = c.equals(sort);
             String dir = current && !desc ? "desc" : "asc";
             String href = "/kiosks?sort=" + c + "&dir=" + dir + "&online=" + Forms.enc(online) + "&q=" + Forms.enc(text);
-            h.raw("<th scope=\"col\"").raw(current ? " aria-sort=\"" + (desc ? "descending" : "ascending") + "\"" : "")
+            h.raw("<th scope=\"col\"").raw(NUMERIC.contains(c) ? " class=\"num\"" : "").raw(current ? " aria-sort=\"" + (desc ? "descending" : "ascending") + "\"" : "")
                     .raw(">").link(href, x.t("col." + c) + (current ? (desc ? " ▼" : " ▲") : "")).raw("</th>");
         }
         h.raw("</tr></thead><tbody>");
         for (FleetView.Kiosk k : rows) {
             String id = k.device().deviceId();
-            h.raw("<tr><td>").link("/kiosks/" + Forms.enc(id), id).raw("</td><td class=\"location\">")
+            h.raw("<tr><td class=\"id\">").link("/kiosks/" + Forms.enc(id), id).raw("</td><td class=\"location\">")
                     .text(k.device().location()).raw("</td><td>");
             status(h, x, k);
-            h.raw("</td><td>").text(k.live().lastSeen().map(Instant::toString).orElse("–"))
+            h.raw("</td><td class=\"time\">").text(k.live().lastSeen().map(Times::of).orElse("–"))
                     .raw("</td><td class=\"num\">").text(k.live().binFillPercent().map(b -> b + " %").orElse("–"))
                     .raw("</td><td class=\"num\">").text(k.live().outboxDepth().map(String::valueOf).orElse("–"))
                     .raw("</td><td class=\"num\">").text(k.missingSeqs().size())

@@ -43,7 +43,7 @@ final class Layout {
             x.session().takeFlash().ifPresent(f -> h.raw("<p class=\"flash").raw(error ? " error" : "")
                     .raw("\" role=\"status\" id=\"flash\">").text(f).raw("</p>"));
         }
-        h.raw(body).raw("</main></body></html>");
+        h.raw(body).raw("</main><footer>").text(x.t("footer.times")).raw("</footer></body></html>");
         return new Response(status, "text/html; charset=utf-8", h.toString().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -54,8 +54,9 @@ final class OverviewPage {
                 x.t("overview.deadHint"));
         tile(h, "tile-backlog", x.t("overview.backlog"), String.valueOf(backlog.pending()), "/dead-letters",
                 x.t("overview.forwarded", backlog.forwarded()));
+        long reporting = kiosks.stream().filter(k -> k.live().binFillPercent().isPresent()).count();
         tile(h, "tile-bins", x.t("overview.bins"), String.valueOf(full.size()), "/kiosks?sort=bin&dir=desc",
-                x.t("overview.binsHint"));
+                x.t("overview.binsHint", reporting, kiosks.size()));
         tile(h, "tile-gaps", x.t("overview.gaps"), String.valueOf(gapCount), "/kiosks?sort=missing&dir=desc",
                 x.t("overview.gapsHint", gaps.size()));
         tile(h, "tile-calibration", x.t("overview.calibration"), String.valueOf(expiring.size()),
@@ -68,10 +69,14 @@ final class OverviewPage {
         } else {
             h.raw("<table id=\"decisions\"><thead><tr>");
             Layout.th(h, x.t("col.decision"));
-            Layout.th(h, x.t("col.count"));
+            h.raw("<th scope=\"col\" class=\"num\">").text(x.t("col.count")).raw("</th>");
             h.raw("</tr></thead><tbody>");
-            decisions.forEach((k, v) -> h.raw("<tr><td>").text(k).raw("</td><td class=\"num\">").text(v)
-                    .raw("</td></tr>"));
+            decisions.forEach((k, v) -> {
+                String[] statusReason = k.split(" ", 2);
+                h.raw("<tr><td>").text(x.t("status." + statusReason[0])
+                        + (statusReason.length > 1 ? " · " + statusReason[1] : "")).raw("</td><td class=\"num\">")
+                        .text(v).raw("</td></tr>");
+            });
             h.raw("</tbody></table>");
         }
         h.raw("</section>");
