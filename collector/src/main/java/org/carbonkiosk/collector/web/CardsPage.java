@@ -62,6 +62,10 @@ final class CardsPage {
         if (!known) {
             h.el("p", "class=\"note\"", x.t("cards.unknown"));
         }
+        if (known && !a.json().get("account").isNull()) {
+            String account = a.json().get("account").asText();
+            h.raw("<p>").link("/cards?account=" + Forms.enc(account), x.t("cards.showMonth", account)).raw("</p>");
+        }
         if (x.canOperate()) {
             String path = "/cards/" + Forms.enc(card);
             h.raw("<form method=\"post\" class=\"inline\" action=\"").text(path + "/bind").raw("\">")

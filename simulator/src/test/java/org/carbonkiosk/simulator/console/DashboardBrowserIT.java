@@ -98,7 +98,7 @@ class DashboardBrowserIT {
         assertThat(browser.findElements(By.cssSelector("#kiosks img"))).isEmpty();
         assertThat(browser.getPageSource()).doesNotContain(XSS);
         Browser.screenshot(browser, "03-kiosks");
-        browser.findElement(By.linkText("CON-RB-0003")).click();
+        navigate(browser.findElement(By.linkText("CON-RB-0003"))::click);
         assertThat(text("#events")).contains("implausible-weight");
         Browser.screenshot(browser, "04-kiosk");
     }
@@ -111,7 +111,7 @@ class DashboardBrowserIT {
         assertThat(item.getText()).contains("implausible-weight").contains("net 35000 g").contains("CON-RB-0003");
         Browser.screenshot(browser, "05-held");
         item.findElement(By.tagName("textarea")).sendKeys("Scale checked on site: 35 kg of flattened cardboard");
-        item.findElement(By.cssSelector("button.approve")).click();
+        navigate(item.findElement(By.cssSelector("button.approve"))::click);
         assertThat(text("#flash")).contains(approveId).contains("approved").contains("now credited").contains("1500 g");
         var ledger = fleet.environment().ledger();
         await().atMost(Duration.ofSeconds(30)).until(() -> ledger.credit(approveId).isPresent());
@@ -120,7 +120,7 @@ class DashboardBrowserIT {
                 .get("forwarded").asBoolean());
 
         heldItem(rejectId).findElement(By.tagName("textarea")).sendKeys("Same items weighed twice");
-        heldItem(rejectId).findElement(By.cssSelector("button.reject")).click();
+        navigate(heldItem(rejectId).findElement(By.cssSelector("button.reject"))::click);
         assertThat(text("#flash")).contains(rejectId).contains("rejected");
         assertThat(fleet.environment().api().event(rejectId).orElseThrow().get("status").asText()).isEqualTo("rejected");
         assertThat(text("#reviews")).contains("Hongshan office").contains("Scale checked on site")
@@ -136,18 +136,20 @@ class DashboardBrowserIT {
         Browser.screenshot(browser, "07-ledger");
         browser.get(base + "/cards");
         browser.findElement(By.id("card")).sendKeys(fleet.cardToken(card));
-        browser.findElement(By.id("card")).submit();
+        navigate(browser.findElement(By.id("card"))::submit);
         assertThat(text("#card-facts")).contains("acct-wuhan-0001");
+        assertThat(browser.findElements(By.id("bind-account"))).hasSize(1);
+        Browser.screenshot(browser, "08-card-lookup");
         browser.findElement(By.id("account")).sendKeys("acct-wuhan-0001");
-        browser.findElement(By.id("account")).submit();
+        navigate(browser.findElement(By.id("account"))::submit);
         assertThat(text("#month-facts")).contains("acct-wuhan-0001").contains("/ 4500 g");
-        Browser.screenshot(browser, "08-cards");
+        Browser.screenshot(browser, "08-account-month");
     }
 
     @Test
     @Order(5)
     void viewerSeesNoApproveButton_andAForgedPostIsRefused() throws Exception {
-        browser.findElement(By.id("sign-out")).click();
+        navigate(browser.findElement(By.id("sign-out"))::click);
         assertThat(browser.getCurrentUrl()).endsWith("/login");
         signIn(viewerToken);
         browser.get(base + "/held");
@@ -170,7 +172,7 @@ class DashboardBrowserIT {
     @Order(6)
     void languageSwitch_showsTheConsoleInChinese() {
         browser.get(base + "/");
-        browser.findElement(By.id("lang")).click();
+        navigate(browser.findElement(By.id("lang"))::click);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.tagName("h1"), "总览"));
         assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
         assertThat(text("#tile-held")).contains("待审核");
@@ -178,7 +180,7 @@ class DashboardBrowserIT {
         browser.get(base + "/held");
         assertThat(text("h1")).isEqualTo("待审核事件");
         Browser.screenshot(browser, "11-held-zh");
-        browser.findElement(By.id("lang")).click();
+        navigate(browser.findElement(By.id("lang"))::click);
         assertThat(text("h1")).isEqualTo("Held events");
     }
 
@@ -197,8 +199,16 @@ class DashboardBrowserIT {
     private static void signIn(String token) {
         browser.get(base + "/login");
         browser.findElement(By.id("token")).sendKeys(token);
-        browser.findElement(By.id("sign-in")).click();
+        navigate(browser.findElement(By.id("sign-in"))::click);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("who")));
+    }
+
+    /** Does {@code action} and waits until the browser has left the current page for the next one. */
+    private static void navigate(Runnable action) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        action.run();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
     }
 
     private static WebElement heldItem(String eventId) {
