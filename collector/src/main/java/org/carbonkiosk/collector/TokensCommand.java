@@ -95,12 +95,16 @@ public final class TokensCommand {
                 var out = spec.commandLine().getOut();
                 out.printf("%-5s %-9s %-26s %-28s %s%n", "id", "role", "created", "revoked", "name");
                 for (TokenStore.TokenRow t : new ApiTokens(store.db(), null, Clock.systemUTC()).list()) {
-                    out.printf("%-5d %-9s %-26s %-28s %s%n", t.id(), t.role(), t.createdAt(),
-                            t.revokedAt().orElse("-"), t.name());
+                    out.printf("%-5d %-9s %-26s %-28s %s%n", t.id(), t.role(), seconds(t.createdAt()),
+                            t.revokedAt().map(ListTokens::seconds).orElse("-"), t.name());
                 }
                 out.flush();
             }
             return 0;
+        }
+
+        private static String seconds(String instant) {
+            return instant.replaceAll("\\.\\d+Z$", "Z");
         }
     }
 

@@ -2,9 +2,7 @@ package org.carbonkiosk.collector.api;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -102,7 +100,7 @@ public final class HttpApi implements AutoCloseable {
             byte[] body = body(jetty, headers.get("content-length"));
             String path = jetty.getHttpURI().getPath();
             answer = dispatcher.handle(new Request(jetty.getMethod(), path == null ? "/" : path, List.of(),
-                    query(jetty.getHttpURI().getQuery()), body, headers, null));
+                    UrlEncoded.parse(jetty.getHttpURI().getQuery()), body, headers, null));
         } catch (HttpError e) {
             answer = Router.error(e.status(), e.code(), e.getMessage());
         } catch (IOException e) {
@@ -176,20 +174,6 @@ public final class HttpApi implements AutoCloseable {
             }
             return all.toByteArray();
         }
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> q = new HashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    q.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return q;
     }
 
     @Override

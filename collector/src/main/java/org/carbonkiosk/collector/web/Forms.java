@@ -1,11 +1,10 @@
 package org.carbonkiosk.collector.web;
 
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import org.carbonkiosk.collector.api.Request;
+import org.carbonkiosk.collector.api.UrlEncoded;
 
 /** {@code application/x-www-form-urlencoded} bodies and URL building. */
 final class Forms {
@@ -13,16 +12,7 @@ final class Forms {
     }
 
     static Map<String, String> of(Request r) {
-        Map<String, String> fields = new HashMap<>();
-        String body = new String(r.body(), StandardCharsets.UTF_8);
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                fields.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return fields;
+        return UrlEncoded.parse(new String(r.body(), StandardCharsets.UTF_8));
     }
 
     static String enc(String s) {
