@@ -140,6 +140,28 @@ class ConsoleIT {
     }
 
     @Test
+    void auditPage_isForAdminsOnly_andShowsTheConsolesWrites() {
+        try (Fixture f = new Fixture()) {
+            String operatorToken = TokensAndAuditIT.create(f, "Hongshan office", "operator");
+            ConsoleClient operator = new ConsoleClient(f.app);
+            operator.signIn(operatorToken);
+            String cards = operator.get("/cards?card=" + TestKiosk.card("audit-page")).body();
+            assertThat(cards).doesNotContain("href=\"/audit\"");
+            HttpResponse<String> bound = operator.post("/cards/" + TestKiosk.card("audit-page") + "/bind",
+                    Map.of("csrf", ConsoleClient.csrf(cards), "account", "acct-audit-page"));
+            assertThat(bound.statusCode()).isEqualTo(303);
+            assertThat(operator.get("/audit").statusCode()).isEqualTo(403);
+
+            ConsoleClient admin = new ConsoleClient(f.app);
+            admin.signIn(f.app.adminToken());
+            String audit = admin.get("/audit").body();
+            assertThat(audit).contains("href=\"/audit\"").contains("Hongshan office")
+                    .contains("PUT /api/cards/{}").doesNotContain(TestKiosk.card("audit-page"))
+                    .doesNotContain("acct-audit-page");
+        }
+    }
+
+    @Test
     void language_followsTheBrowser_andTheSwitchInThePage() {
         try (Fixture f = new Fixture()) {
             ConsoleClient b = new ConsoleClient(f.app);

@@ -66,7 +66,8 @@ class TokensAndAuditIT {
             assertThat(lines).contains(
                     "Hongshan office|operator|PUT /api/cards/{}|null|200|ok",
                     "wall screen|viewer|POST /api/cards/{}/block|null|403|forbidden",
-                    "Hongshan office|operator|POST /api/events/{}/review|NOPE-0001:9|404|not-found");
+                    "Hongshan office|operator|POST /api/events/{}/review|NOPE-0001:9|404|not-found",
+                    "bootstrap admin|admin|POST /api/tokens|1|201|ok");
             assertThat(lines).noneMatch(l -> l.contains("GET "));
             assertThat(audit.get(0).get("at").asText()).isNotBlank();
             String table = String.join("\n", rows(f, "SELECT * FROM audit_log"));

@@ -23,7 +23,7 @@ public final class AuditLog {
     }
 
     public void record(Caller caller, Route route, List<String> params, Response response) {
-        String target = params.isEmpty() || isPersonal(route) ? null : params.get(0);
+        String target = isPersonal(route) ? null : params.isEmpty() ? createdId(response) : params.get(0);
         AuditStore.AuditLine line = new AuditStore.AuditLine(0, clock.instant().toString(), caller.name(),
                 caller.role().wire(), route.template(), target, response.status(), response.outcome());
         try {
@@ -42,6 +42,24 @@ public final class AuditLog {
 
     public List<AuditStore.AuditLine> recent(int limit) {
         return db.read(c -> lines.recent(c, limit));
+    }
+
+    /** The id a create answered with (a new device or token), for writes without a path parameter. */
+    private static String createdId(Response response) {
+        if (response.status() >= 300 || !response.contentType().startsWith("application/json")) {
+            return null;
+        }
+        try {
+            var json = org.carbonkiosk.protocol.json.StrictJson.mapper().readTree(response.body());
+            for (String member : List.of("deviceId", "id")) {
+                if (json != null && json.has(member) && json.get(member).isValueNode()) {
+                    return json.get(member).asText();
+                }
+            }
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        return null;
     }
 
     private static boolean isPersonal(Route route) {

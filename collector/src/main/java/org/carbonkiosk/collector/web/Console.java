@@ -32,6 +32,7 @@ public final class Console {
     private final HeldPage held;
     private final DeadLettersPage deadLetters;
     private final CardsPage cards;
+    private final AuditPage audit;
     private final Actions actions;
     private final byte[] css;
 
@@ -49,6 +50,7 @@ public final class Console {
         this.held = new HeldPage(store, queries);
         this.deadLetters = new DeadLettersPage(store);
         this.cards = new CardsPage(api, clock);
+        this.audit = new AuditPage(api);
         this.actions = new Actions(api);
         this.css = resource("console.css");
     }
@@ -98,6 +100,9 @@ public final class Console {
         }
         if (path.equals("/cards")) {
             return cards.render(x);
+        }
+        if (path.equals("/audit")) {
+            return audit.render(x);
         }
         return Layout.page(x, 404, x.t("notFound.title"), "", false, new Html().el("p", x.t("notFound.text")).toString());
     }

@@ -26,6 +26,9 @@ final class Layout {
             nav(h, x, "/held", "nav.held", active);
             nav(h, x, "/dead-letters", "nav.deadLetters", active);
             nav(h, x, "/cards", "nav.cards", active);
+            if (x.caller().role() == org.carbonkiosk.collector.api.Role.ADMIN) {
+                nav(h, x, "/audit", "nav.audit", active);
+            }
             h.raw("</ul></nav><div class=\"who\"><span id=\"who\">")
                     .text(x.t("who", x.caller().name(), x.t("role." + x.caller().role().wire())))
                     .raw("</span><form method=\"post\" action=\"/logout\">").hidden("csrf", x.session().csrf)

@@ -47,7 +47,7 @@ final class OverviewPage {
 
         Html h = new Html();
         h.raw("<div class=\"tiles\">");
-        tile(h, "tile-online", x.t("overview.online"), online + " / " + kiosks.size(), "/kiosks?online=yes",
+        tile(h, "tile-online", x.t("overview.online"), online + " / " + kiosks.size(), "/kiosks?online=no",
                 x.t("overview.offline", kiosks.size() - online));
         tile(h, "tile-held", x.t("overview.held"), String.valueOf(held), "/held", x.t("overview.heldHint"));
         tile(h, "tile-dead", x.t("overview.deadLetters"), String.valueOf(backlog.dead()), "/dead-letters",

@@ -196,6 +196,18 @@ class DashboardBrowserIT {
         Browser.screenshot(browser, "13-held-tablet");
     }
 
+    @Test
+    @Order(8)
+    void admin_seesTheAuditLogOfTheDaysChanges() {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        navigate(browser.findElement(By.id("sign-out"))::click);
+        signIn(fleet.environment().collector().adminToken());
+        navigate(browser.findElement(By.linkText("Audit log"))::click);
+        assertThat(text("#audit")).contains("Hongshan office").contains("POST /api/events/{}/review")
+                .contains(approveId).contains("Wall screen").contains("403 forbidden");
+        Browser.screenshot(browser, "14-audit");
+    }
+
     private static void signIn(String token) {
         browser.get(base + "/login");
         browser.findElement(By.id("token")).sendKeys(token);
@@ -207,8 +219,18 @@ class DashboardBrowserIT {
     private static void navigate(Runnable action) {
         WebElement page = browser.findElement(By.tagName("html"));
         action.run();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> left(page));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+    }
+
+    /** True once {@code page} is no longer the document (Chromium may say so with either error). */
+    private static boolean left(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            return true;
+        }
     }
 
     private static WebElement heldItem(String eventId) {
