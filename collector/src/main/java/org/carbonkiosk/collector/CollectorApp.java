@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.carbonkiosk.collector.api.AdminToken;
+import org.carbonkiosk.collector.api.ApiTokens;
+import org.carbonkiosk.collector.api.AuditLog;
 import org.carbonkiosk.collector.api.CardRoutes;
 import org.carbonkiosk.collector.api.DeviceRoutes;
 import org.carbonkiosk.collector.api.HttpApi;
@@ -18,6 +20,8 @@ import org.carbonkiosk.collector.api.OpsRoutes;
 import org.carbonkiosk.collector.api.QueryRoutes;
 import org.carbonkiosk.collector.api.ReviewRoutes;
 import org.carbonkiosk.collector.api.Route;
+import org.carbonkiosk.collector.api.Router;
+import org.carbonkiosk.collector.api.TokenRoutes;
 import org.carbonkiosk.collector.decide.Checks;
 import org.carbonkiosk.collector.decide.DecisionCore;
 import org.carbonkiosk.collector.decide.DecisionStore;
@@ -39,6 +43,7 @@ import org.carbonkiosk.collector.pipeline.OrderedVerifier;
 import org.carbonkiosk.collector.store.Dialect;
 import org.carbonkiosk.collector.store.Store;
 import org.carbonkiosk.collector.store.jdbc.JdbcDecisionStore;
+import org.carbonkiosk.collector.web.Console;
 import org.carbonkiosk.protocol.jws.SignedEventCodec;
 import org.tinylog.Logger;
 
@@ -115,13 +120,21 @@ public final class CollectorApp implements AutoCloseable {
             DecisionLoop loop = new DecisionLoop(verifier, core, transactions, after, metrics, clock, config.ingest());
             EventSubscription events = new EventSubscription(mqtt, verifier, clock);
             HeldEvents held = new HeldEvents(core);
+            // HTTP: the API (token and role per route, audit of writes) and the console at /
+            ApiTokens tokens = new ApiTokens(store.db(), token, clock);
+            AuditLog audit = new AuditLog(store.db(), clock);
             List<Route> routes = new ArrayList<>();
             routes.addAll(new DeviceRoutes(store, live, clock).routes());
             routes.addAll(new CardRoutes(store, held, after, clock).routes());
             routes.addAll(new QueryRoutes(store, config.rules()).routes());
-            routes.addAll(new ReviewRoutes(store, transactions, held, after, clock).routes());
-            routes.addAll(new OpsRoutes(store, metrics, events::isConnected, forwarder).routes());
-            HttpApi http = new HttpApi(config.httpBind(), config.httpPort(), token, routes);
+            routes.addAll(new ReviewRoutes(store, held, after, clock).routes());
+            routes.addAll(new OpsRoutes(store, metrics, events::isConnected, forwarder, tokens,
+                    config.http().metricsOpen()).routes());
+            routes.addAll(new TokenRoutes(tokens, audit).routes());
+            Router router = new Router(routes, tokens, audit);
+            Console console = new Console(store, live, tokens, router, config, clock);
+            HttpApi http = new HttpApi(config.httpBind(), config.httpPort(), config.http(),
+                    r -> Router.serves(r.path()) ? router.handle(r) : console.handle(r));
             registerGauges(metrics, store, live, verifier, outbound, forwarder == null);
             metrics.gauge("kiosk_mqtt_event_disconnects", "Times the event connection was lost since start.",
                     events::disconnects);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import org.carbonkiosk.collector.api.HttpOptions;
 import org.carbonkiosk.collector.credit.CreditRule;
 import org.carbonkiosk.collector.credit.RuleVersions;
 import org.carbonkiosk.collector.pipeline.IngestSettings;
@@ -38,6 +39,7 @@ import org.carbonkiosk.collector.pipeline.IngestSettings;
  * @param calibrationRequired  a deposit without {@code calibratedAt} is held
  * @param ingest               the decision path's sizes: verify threads, queue, batches, receipts
  * @param mqttMaxPacketBytes   the largest MQTT packet the broker may send this collector
+ * @param http                 HTTP limits, TLS and whether /metrics is open ({@code http.*})
  */
 public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUsername, String mqttPassword,
                               Duration mqttSessionExpiry, int mqttReceiveMaximum, int httpPort, String httpBind, Path dataDir, String dbUrl,
@@ -45,7 +47,7 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
                               Duration ledgerTimeout, Duration ledgerBackoffInitial, Duration ledgerBackoffMax,
                               RuleVersions rules, Duration lateWindow, Duration maxClockSkew,
                               Duration calibrationMaxAge, boolean calibrationRequired, IngestSettings ingest,
-                              int mqttMaxPacketBytes) {
+                              int mqttMaxPacketBytes, HttpOptions http) {
 
     public CollectorConfig {
         Objects.requireNonNull(mqttUrl, "mqttUrl");
@@ -54,6 +56,7 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
         Objects.requireNonNull(mqttPassword, "mqttPassword");
         Objects.requireNonNull(mqttSessionExpiry, "mqttSessionExpiry");
         Objects.requireNonNull(httpBind, "httpBind");
+        Objects.requireNonNull(http, "http");
         if (mqttReceiveMaximum < 1 || mqttReceiveMaximum > 65535) {
             throw new ConfigException("mqtt.receiveMaximum", "must be within [1, 65535]");
         }
@@ -94,12 +97,13 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
         }
     }
 
-    /** The no-config start: SQLite under ./data, tcp://localhost:1883, HTTP 8080, the published rule. */
+    /** The no-config start: SQLite under ./data, tcp://localhost:1883, HTTP 127.0.0.1:8080, the published rule. */
     public static CollectorConfig defaults() {
-        return new CollectorConfig("tcp://localhost:1883", "", "", "", Duration.ofMinutes(10), 1024, 8080, "0.0.0.0",
+        return new CollectorConfig("tcp://localhost:1883", "", "", "", Duration.ofMinutes(10), 1024, 8080, "127.0.0.1",
                 Path.of("data"), "", 8, "", "", "", Duration.ofSeconds(10), Duration.ofSeconds(1),
                 Duration.ofMinutes(5), RuleVersions.of(CreditRule.defaults()), Duration.ofDays(7),
-                Duration.ofMinutes(5), Duration.ofDays(365), false, IngestSettings.defaults(), 64 * 1024);
+                Duration.ofMinutes(5), Duration.ofDays(365), false, IngestSettings.defaults(), 64 * 1024,
+                HttpOptions.defaults());
     }
 
     /**
@@ -136,7 +140,7 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
                 s.duration("rule.calibrationMaxAge", d.calibrationMaxAge),
                 s.bool("rule.calibrationRequired", d.calibrationRequired),
                 ingest(s, d.ingest),
-                s.integer("mqtt.maxPacketSize", d.mqttMaxPacketBytes, 16 * 1024, 256 * 1024 * 1024));
+                s.integer("mqtt.maxPacketSize", d.mqttMaxPacketBytes, 16 * 1024, 256 * 1024 * 1024), http(s, d.http));
     }
 
     private static IngestSettings ingest(Settings s, IngestSettings d) {
@@ -148,6 +152,17 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
                 s.integer("ingest.queueCapacity", d.queueCapacity(), 1, 1_000_000),
                 s.integer("ingest.batchSize", d.batchSize(), 1, 10_000),
                 wait, s.integer("ingest.receiptQueueCapacity", d.receiptQueueCapacity(), 1, 10_000_000));
+    }
+
+    private static HttpOptions http(Settings s, HttpOptions d) {
+        return new HttpOptions(s.integer("http.maxThreads", d.maxThreads(), 4, 1000),
+                s.duration("http.idleTimeout", d.idleTimeout()), s.duration("http.requestTimeout", d.requestTimeout()),
+                s.integer("http.maxHeaderBytes", d.maxHeaderBytes(), 1024, 1024 * 1024),
+                s.integer("http.maxBodyBytes", d.maxBodyBytes(), 1024, 64 * 1024 * 1024),
+                s.integer("http.maxConnections", d.maxConnections(), 1, 100_000),
+                s.optional("http.tls.certChain").map(Path::of), s.optional("http.tls.key").map(Path::of),
+                s.optional("http.tls.pkcs12").map(Path::of), s.string("http.tls.pkcs12Password", ""),
+                s.bool("http.metricsOpen", d.metricsOpen()), s.duration("http.hstsMaxAge", d.hstsMaxAge()));
     }
 
     private static RuleVersions rules(Settings s) {
@@ -221,6 +236,14 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
 
     public CollectorConfig withHttpPort(int v) {
         return copy(b -> b.httpPort = v);
+    }
+
+    public CollectorConfig withHttpOptions(HttpOptions v) {
+        return copy(b -> b.http = v);
+    }
+
+    public CollectorConfig withHttpBind(String v) {
+        return copy(b -> b.httpBind = v);
     }
 
     public CollectorConfig withDataDir(Path v) {
@@ -304,6 +327,7 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
         private boolean calibrationRequired;
         private IngestSettings ingest;
         private int mqttMaxPacketBytes;
+        private HttpOptions http;
 
         Copy(CollectorConfig c) {
             mqttUrl = c.mqttUrl;
@@ -330,19 +354,21 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
             calibrationRequired = c.calibrationRequired;
             ingest = c.ingest;
             mqttMaxPacketBytes = c.mqttMaxPacketBytes;
+            http = c.http;
         }
 
         CollectorConfig build() {
             return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry,
                     mqttReceiveMaximum, httpPort, httpBind, dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken,
                     ledgerTimeout, ledgerBackoffInitial, ledgerBackoffMax, rules, lateWindow, maxClockSkew,
-                    calibrationMaxAge, calibrationRequired, ingest, mqttMaxPacketBytes);
+                    calibrationMaxAge, calibrationRequired, ingest, mqttMaxPacketBytes, http);
         }
     }
 
     @Override
     public String toString() {
-        return "CollectorConfig[mqttUrl=" + mqttUrl + ", httpPort=" + httpPort + ", dataDir=" + dataDir
+        return "CollectorConfig[mqttUrl=" + mqttUrl + ", http=" + httpBind + ":" + httpPort + " " + http
+                + ", dataDir=" + dataDir
                 + ", db=" + (dbUrl.isEmpty() ? "sqlite" : dbUrl.replaceAll("password=[^&]*", "password=***"))
                 + ", ledgerUrl=" + (ledgerUrl.isEmpty() ? "(paused)" : ledgerUrl) + ", rules=" + rules + "]";
     }

@@ -25,7 +25,7 @@ final class Api {
     }
 
     Answer get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), false);
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), true);
     }
 
     Answer post(String path, JsonNode body) {
@@ -38,6 +38,10 @@ final class Api {
                 StrictJson.write(body))), true);
     }
 
+    Answer getNoAuth(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), false);
+    }
+
     Answer postNoAuth(String path, JsonNode body) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofByteArray(
                 StrictJson.write(body))), false);
@@ -45,7 +49,8 @@ final class Api {
 
     String text(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET()
+                            .header("Authorization", "Bearer " + token).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);

@@ -93,7 +93,8 @@ abstract class CollectorTestBase {
 
     static Optional<JsonNode> device(String id) throws Exception {
         HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(collectorUrl + "/api/devices/" + id)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                URI.create(collectorUrl + "/api/devices/" + id)).header("Authorization", "Bearer " + collector.adminToken()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         return r.statusCode() == 200 ? Optional.of(StrictJson.mapper().readTree(r.body())) : Optional.empty();
     }
 
@@ -120,7 +121,8 @@ abstract class CollectorTestBase {
 
     static boolean eventDecided(String eventId) throws Exception {
         HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(collectorUrl + "/api/events/" + eventId)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                URI.create(collectorUrl + "/api/events/" + eventId)).header("Authorization", "Bearer " + collector.adminToken()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         return r.statusCode() == 200;
     }
 }

@@ -34,11 +34,11 @@ public final class DeviceRoutes {
 
     public List<Route> routes() {
         return List.of(
-                Route.write("POST", "/api/devices", this::register),
+                Route.admin("POST", "/api/devices", this::register),
                 Route.get("/api/devices", r -> Response.ok(list())),
                 Route.get(ID, r -> Response.ok(show(r.param(0)))),
-                Route.write("POST", ID + "/keys", this::addKey),
-                Route.write("POST", ID + "/revoke", this::revoke));
+                Route.admin("POST", ID + "/keys", this::addKey),
+                Route.admin("POST", ID + "/revoke", this::revoke));
     }
 
     private Response register(Request r) {

@@ -1,138 +1,187 @@
 package org.carbonkiosk.collector.api;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import org.carbonkiosk.collector.store.StoreException;
-import org.carbonkiosk.protocol.json.StrictJson;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.tinylog.Logger;
 
-/** The HTTP API server (JDK httpserver): routing, the admin token for writes, JSON errors. */
+/**
+ * The HTTP server (Jetty): a bounded thread pool, idle, header, body and connection limits, TLS
+ * with HSTS when configured, and the security headers of every answer. It reads the request
+ * (body limited) and hands it to the dispatcher: the API's {@link Router} or the console.
+ */
 public final class HttpApi implements AutoCloseable {
-    private static final int MAX_BODY = 64 * 1024;
-    private final List<Route> routes;
-    private final AdminToken token;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    private final Server server;
+    private final ServerConnector connector;
+    private final HttpOptions options;
+    private final Route.Handler dispatcher;
 
-    public HttpApi(String bind, int port, AdminToken token, List<Route> routes) throws IOException {
-        this.routes = List.copyOf(routes);
-        this.token = token;
-        this.server = HttpServer.create(new InetSocketAddress(bind, port), 64);
-        this.executor = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "http-api");
-            t.setDaemon(true);
-            return t;
+    public HttpApi(String bind, int port, HttpOptions options, Route.Handler dispatcher) {
+        this.options = options;
+        this.dispatcher = dispatcher;
+        // maxThreads bounds the threads; the job queue stays Jetty's growable one (a bounded queue can drop
+        // Jetty's own tasks): it cannot grow past one request per connection, and connections are bounded.
+        QueuedThreadPool pool = new QueuedThreadPool(options.maxThreads(), Math.min(4, options.maxThreads()));
+        pool.setName("http");
+        pool.setDaemon(true);
+        server = new Server(pool);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(options.maxHeaderBytes());
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        HttpConnectionFactory plain = new HttpConnectionFactory(http);
+        if (options.tls()) {
+            http.addCustomizer(new SecureRequestCustomizer(false, false, -1, false));
+            SslContextFactory.Server ssl = new SslContextFactory.Server();
+            char[] password = "collector".toCharArray();
+            ssl.setKeyStore(TlsFiles.load(options, password));
+            ssl.setKeyStorePassword(options.tlsPkcs12().isPresent() ? options.tlsPkcs12Password() : "collector");
+            connector = new ServerConnector(server, 1, 1, new SslConnectionFactory(ssl, plain.getProtocol()), plain);
+        } else {
+            connector = new ServerConnector(server, 1, 1, plain);
+        }
+        connector.setHost(bind);
+        connector.setPort(port);
+        connector.setIdleTimeout(options.idleTimeout().toMillis());
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(options.maxConnections(), connector));
+        server.setErrorHandler(new JsonErrors());
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                                 Callback callback) {
+                serve(request, response, callback);
+                return true;
+            }
         });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
     }
 
-    public void start() {
-        server.start();
+    public void start() throws IOException {
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        Logger.info("HTTP {} on {}:{} ({})", options.tls() ? "with TLS" : "without TLS", connector.getHost(),
+                port(), options);
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        Response response;
+    private void serve(org.eclipse.jetty.server.Request jetty, org.eclipse.jetty.server.Response out,
+                       Callback callback) {
+        Response answer;
         try {
-            response = dispatch(exchange);
+            Map<String, String> headers = headers(jetty.getHeaders());
+            byte[] body = body(jetty, headers.get("content-length"));
+            String path = jetty.getHttpURI().getPath();
+            answer = dispatcher.handle(new Request(jetty.getMethod(), path == null ? "/" : path, List.of(),
+                    UrlEncoded.parse(jetty.getHttpURI().getQuery()), body, headers, null));
         } catch (HttpError e) {
-            response = error(e.status(), e.code(), e.getMessage());
-        } catch (StoreException e) {
-            Logger.warn("API: store unavailable: {}", e.getMessage());
-            response = error(503, "store-unavailable", "the store is not available; try again");
+            answer = Router.error(e.status(), e.code(), e.getMessage());
+        } catch (IOException e) {
+            answer = Router.error(400, "bad-request", "could not read the request: " + e.getMessage());
         } catch (RuntimeException e) {
-            Logger.error(e, "API: unexpected failure on {} {}", exchange.getRequestMethod(),
-                    exchange.getRequestURI().getPath());
-            response = error(500, "internal", "internal error");
+            Logger.error(e, "HTTP: unexpected failure");
+            answer = Router.error(500, "internal", "internal error");
         }
-        exchange.getResponseHeaders().set("Content-Type", response.contentType());
-        exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(response.body());
-        }
+        write(out, answer, callback);
     }
 
-    private Response dispatch(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getRawPath();
-        String method = exchange.getRequestMethod();
-        boolean pathKnown = false;
-        for (Route route : routes) {
-            Matcher m = route.path().matcher(path);
-            if (!m.matches()) {
-                continue;
-            }
-            pathKnown = true;
-            if (!route.method().equals(method)) {
-                continue;
-            }
-            if (route.admin() && !token.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                return error(401, "unauthorized", "this endpoint needs Authorization: Bearer <admin token>");
-            }
-            List<String> params = new ArrayList<>();
-            for (int i = 1; i <= m.groupCount(); i++) {
-                params.add(URLDecoder.decode(m.group(i), StandardCharsets.UTF_8));
-            }
-            return route.handler().handle(new Request(method, path, params,
-                    query(exchange.getRequestURI().getRawQuery()), body(exchange)));
+    private void write(org.eclipse.jetty.server.Response out, Response answer, Callback callback) {
+        out.setStatus(answer.status());
+        HttpFields.Mutable h = out.getHeaders();
+        h.put(HttpHeader.CONTENT_TYPE, answer.contentType());
+        h.put("X-Content-Type-Options", "nosniff");
+        h.put("Referrer-Policy", "no-referrer");
+        h.put("X-Frame-Options", "DENY");
+        h.put("Content-Security-Policy", CSP);
+        if (options.tls()) {
+            h.put("Strict-Transport-Security", "max-age=" + options.hstsMaxAge().toSeconds());
         }
-        if (pathKnown) {
-            return error(405, "method-not-allowed", method + " is not allowed on " + path);
+        boolean cacheSet = false;
+        for (Response.Header x : answer.headers()) {
+            h.add(x.name(), x.value());
+            cacheSet |= x.name().equalsIgnoreCase("Cache-Control");
         }
-        return error(404, "not-found", "no such endpoint: " + path);
+        if (!cacheSet) {
+            h.put(HttpHeader.CACHE_CONTROL, "no-store");
+        }
+        h.put(HttpHeader.CONTENT_LENGTH, answer.body().length);
+        out.write(true, ByteBuffer.wrap(answer.body()), callback);
     }
 
-    private static byte[] body(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(MAX_BODY + 1);
-            if (body.length > MAX_BODY) {
-                throw new HttpError(413, "too-large", "request body over " + MAX_BODY + " bytes");
-            }
-            return body;
+    private static Map<String, String> headers(HttpFields fields) {
+        Map<String, String> all = new HashMap<>();
+        for (HttpField f : fields) {
+            String name = f.getName().toLowerCase(Locale.ROOT);
+            String sep = name.equals("cookie") ? "; " : ", ";
+            all.merge(name, f.getValue() == null ? "" : f.getValue(), (a, b) -> a + sep + b);
         }
+        return all;
     }
 
-    private static Map<String, String> query(String raw) {
-        Map<String, String> q = new HashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    q.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+    /** The body, at most {@code maxBodyBytes} (413), arrived within {@code requestTimeout} (408). */
+    private byte[] body(org.eclipse.jetty.server.Request jetty, String contentLength) throws IOException {
+        int max = options.maxBodyBytes();
+        if (contentLength != null) {
+            try {
+                if (Long.parseLong(contentLength.trim()) > max) {
+                    throw new HttpError(413, "too-large", "request body over " + max + " bytes");
+                }
+            } catch (NumberFormatException e) {
+                throw HttpError.badRequest("bad Content-Length");
+            }
+        }
+        long deadline = System.nanoTime() + options.requestTimeout().toNanos();
+        try (InputStream in = org.eclipse.jetty.server.Request.asInputStream(jetty)) {
+            byte[] buf = new byte[Math.min(max + 1, 8192)];
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                all.write(buf, 0, n);
+                if (all.size() > max) {
+                    throw new HttpError(413, "too-large", "request body over " + max + " bytes");
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new HttpError(408, "request-timeout", "the request body took longer than "
+                            + options.requestTimeout().toSeconds() + " s");
                 }
             }
+            return all.toByteArray();
         }
-        return q;
-    }
-
-    static Response error(int status, String code, String message) {
-        ObjectNode o = StrictJson.newObject();
-        o.put("error", code);
-        o.put("message", message);
-        return Response.json(status, o);
     }
 
     @Override
     public void close() {
-        server.stop(1);
-        executor.shutdownNow();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            Logger.warn("HTTP server stop: {}", e.getMessage());
+        }
     }
 }

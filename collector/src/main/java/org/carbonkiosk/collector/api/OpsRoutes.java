@@ -18,10 +18,18 @@ public final class OpsRoutes {
     private final BooleanSupplier brokerUp;
     private final boolean ledgerConfigured;
     private final LedgerForwarder forwarder;
+    private final ApiTokens tokens;
+    private final boolean metricsOpen;
 
-    /** @param forwarder null when no ledger URL is configured (forwarding paused) */
-    public OpsRoutes(Store store, Metrics metrics, BooleanSupplier brokerUp, LedgerForwarder forwarder) {
+    /**
+     * @param forwarder   null when no ledger URL is configured (forwarding paused)
+     * @param metricsOpen {@code /metrics} without a token
+     */
+    public OpsRoutes(Store store, Metrics metrics, BooleanSupplier brokerUp, LedgerForwarder forwarder,
+                     ApiTokens tokens, boolean metricsOpen) {
         this.store = store;
+        this.tokens = tokens;
+        this.metricsOpen = metricsOpen;
         this.metrics = metrics;
         this.brokerUp = brokerUp;
         this.ledgerConfigured = forwarder != null;
@@ -30,18 +38,26 @@ public final class OpsRoutes {
 
     public List<Route> routes() {
         return List.of(
-                Route.get("/health", r -> health()),
-                Route.get("/metrics", r -> Response.text(200, "text/plain; version=0.0.4; charset=utf-8",
-                        metrics.scrape())),
+                Route.open("/health", this::health),
+                metricsOpen ? Route.open("/metrics", r -> metrics())
+                        : Route.get("/metrics", r -> metrics()),
                 Route.get("/api/ledger/dead-letters", r -> Response.ok(deadLetters())),
                 Route.write("POST", "/api/ledger/dead-letters/([^/]+)/retry", this::retry));
     }
 
-    private Response health() {
+    private Response metrics() {
+        return Response.text(200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
+    }
+
+    /** Up or down for anyone; the details (store, broker, ledger backlog) only with a valid token. */
+    private Response health(Request r) {
         boolean storeUp = store.db().isUp();
         boolean broker = brokerUp.getAsBoolean();
         ObjectNode o = StrictJson.newObject();
         o.put("status", storeUp && broker ? "up" : "down");
+        if (!storeUp || tokens.authenticate(r.header("Authorization").orElse(null)).isEmpty()) {
+            return Response.json(storeUp && broker ? 200 : 503, o);
+        }
         o.put("store", storeUp ? "up" : "down");
         o.put("broker", broker ? "up" : "down");
         ObjectNode ledger = o.putObject("ledger");

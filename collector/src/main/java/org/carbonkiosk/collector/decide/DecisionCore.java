@@ -83,6 +83,20 @@ public final class DecisionCore {
         return decided;
     }
 
+    /**
+     * An operator rejects a held event after review: rejected, 0 g, the hold's reason kept (so the
+     * record says what was wrong). Unchanged when it is not held.
+     */
+    public StoredEvent reject(DecisionStore store, StoredEvent held, Instant now) {
+        if (held.status() != DecisionStatus.HELD) {
+            return held;
+        }
+        StoredEvent rejected = held.decided(now.toString(), DecisionStatus.REJECTED, held.reason(), 0,
+                held.account(), held.month(), held.ruleVersion(), Optional.empty(), Optional.empty());
+        store.updateDecision(rejected);
+        return rejected;
+    }
+
     private StoredEvent decideNew(DecisionStore store, Screened.Verified v, KioskEvent event, Instant now) {
         Instant received = v.receivedAt();
         String at = now.toString();

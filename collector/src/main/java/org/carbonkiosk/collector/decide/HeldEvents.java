@@ -31,21 +31,36 @@ public final class HeldEvents {
         return released;
     }
 
+    /** An operator's review: decide the event again now, or approve it (see {@link Review}). */
+    public Optional<StoredEvent> reviewed(DecisionStore store, String eventId, boolean approve, Instant now) {
+        return reviewed(store, eventId, approve ? Review.APPROVE : Review.DECIDE_AGAIN, now);
+    }
+
+    /** What an operator's review does with a held event. */
+    public enum Review {
+        /** decide it again now: its cause may be gone */
+        DECIDE_AGAIN,
+        /** approve it: the calibration, clock, late-arrival and plausible-weight holds are waived */
+        APPROVE,
+        /** reject it: 0 g, the hold's reason kept */
+        REJECT
+    }
+
     /**
-     * An operator's review: decide the event again now (its cause may be gone), or approve it
-     * (calibration, clock, late-arrival and plausible-weight holds waived).
+     * An operator's review of a held event.
      *
      * @return the event's new decision; empty when there is no such event; unchanged when not held
      */
-    public Optional<StoredEvent> reviewed(DecisionStore store, String eventId, boolean approve, Instant now) {
+    public Optional<StoredEvent> reviewed(DecisionStore store, String eventId, Review review, Instant now) {
         Optional<StoredEvent> found = store.event(eventId);
         if (found.isEmpty()) {
             return found;
         }
-        StoredEvent decided = core.redecide(store, found.get(), now, approve);
+        StoredEvent decided = review == Review.REJECT ? core.reject(store, found.get(), now)
+                : core.redecide(store, found.get(), now, review == Review.APPROVE);
         if (!decided.equals(found.get())) {
-            Logger.info("deviceId={} eventId={} reviewed (approve={}): {} {} g", decided.deviceId(), eventId,
-                    approve, decided.status().wire(), decided.creditedGrams());
+            Logger.info("deviceId={} eventId={} reviewed ({}): {} {} g", decided.deviceId(), eventId,
+                    review.name().toLowerCase(), decided.status().wire(), decided.creditedGrams());
         }
         return Optional.of(decided);
     }

@@ -65,7 +65,10 @@ public final class SelfTestCommand extends ToolCommand {
         say("Self-test of " + kiosk.deviceId() + " (" + kiosk.kioskType() + ", hardware " + kiosk.hardwareType() + ")");
         Optional<URI> collectorBase = collectorUrl != null || kiosk.collectorUrl().isPresent()
                 ? Optional.of(collectorUrl(collectorUrl, Optional.of(kiosk))) : Optional.empty();
-        Optional<CollectorClient> collector = collectorBase.map(b -> new CollectorClient(b, Optional.empty(),
+        // every API read needs a token (PROTOCOL.md 6, v1.1): the technician's, or any viewer token, from the environment
+        Optional<String> readToken = Optional.ofNullable(env.variables().get(TOKEN_VARIABLE)).map(String::strip)
+                .filter(t -> !t.isEmpty());
+        Optional<CollectorClient> collector = collectorBase.map(b -> new CollectorClient(b, readToken,
                 new RetryPolicy(2, Duration.ofMillis(500), env.retry().connectTimeout(), env.retry().requestTimeout())));
         List<Check> checks = new ArrayList<>();
         checks.add(guard("file modes", () -> fileModes(kiosk)));
@@ -165,6 +168,10 @@ public final class SelfTestCommand extends ToolCommand {
             return Check.fail("collector", "up, but " + kiosk.deviceId() + " is not enrolled there: run enroll");
         }
         Optional<JsonNode> o = device.tree();
+        if (device.status() == 401 || device.status() == 403) {
+            return Check.fail("collector", "up, but reading the enrollment needs a token: set " + TOKEN_VARIABLE
+                    + " (a viewer token is enough)");
+        }
         if (!device.ok() || o.isEmpty()) {
             return Check.fail("collector", "up, but the enrollment cannot be read (HTTP " + device.status() + ")");
         }

@@ -87,6 +87,8 @@ public final class DemoCommand implements Callable<Integer> {
         if (!exit) {
             out.printf("collector API stays up for exploring: http://127.0.0.1:%d/api/devices, /metrics; "
                     + "admin token in %s; Ctrl-C to stop%n", env.collector().httpPort(), tokenFile.toAbsolutePath());
+            out.printf("dashboard: http://127.0.0.1:%d/ (sign in with the token in %s; docs/operator-guide.md)%n",
+                    env.collector().httpPort(), tokenFile.toAbsolutePath());
         }
         out.println(summary.reconciliation().summaryLine());
         if (exit) {

@@ -54,6 +54,18 @@ public final class CollectorClient {
                 .orElseThrow(() -> new IllegalStateException("collector API: event " + eventId + " answered no JSON")));
     }
 
+    /** {@code GET /api/events/{eventId}} as the collector wrote it (with {@code forwarded}, times, totals). */
+    public com.fasterxml.jackson.databind.JsonNode eventJson(String eventId) {
+        return expect(call(() -> api.event(eventId)), 200, "event " + eventId).tree()
+                .orElseThrow(() -> new IllegalStateException("collector API: event " + eventId + " answered no JSON"));
+    }
+
+    /** {@code GET /api/devices/{id}}: the registry entry with its live state and seq tracking. */
+    public com.fasterxml.jackson.databind.JsonNode device(String deviceId) {
+        return expect(call(() -> api.device(deviceId)), 200, "device " + deviceId).tree()
+                .orElseThrow(() -> new IllegalStateException("collector API: device " + deviceId + " answered no JSON"));
+    }
+
     /** {@code GET /metrics} as text. */
     public String metrics() {
         return new String(expect(call(() -> api.get("/metrics")), 200, "metrics").body(), StandardCharsets.UTF_8);
