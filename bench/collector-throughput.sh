@@ -24,17 +24,12 @@ for jar in "$SIM" "$COLLECTOR"; do
   [ -f "$jar" ] || { echo "missing $jar: run mvn -B -q -DskipTests package first" >&2; exit 1; }
 done
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+. bench/lib.sh
 WORK="$(mktemp -d /tmp/kiosk-bench.XXXXXX)"
 MQTT_PORT="$(free_port)"
 HTTP_PORT="$(free_port)"
-TOKEN="bench-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-}
-trap cleanup EXIT
+TOKEN="$(bench_token)"
+trap stop_started EXIT
 
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n1); work dir $WORK"
 if [ "$BROKER" = mosquitto ]; then
@@ -45,17 +40,13 @@ else
   java -jar "$SIM" broker --port "$MQTT_PORT" --dir "$WORK/broker" > "$WORK/broker.out" 2>&1 &
 fi
 PIDS+=($!)
-for i in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/"$MQTT_PORT") 2>/dev/null && break; sleep 1; done
+wait_for_port "$MQTT_PORT"
 
 KIOSK_MQTT_URL="tcp://127.0.0.1:$MQTT_PORT" KIOSK_HTTP_PORT="$HTTP_PORT" KIOSK_DATA_DIR="$WORK/collector" \
 KIOSK_ADMIN_TOKEN="$TOKEN" KIOSK_INGEST_VERIFY_THREADS="$THREADS" \
   java -jar "$COLLECTOR" > "$WORK/collector.out" 2>&1 &
 PIDS+=($!)
-for i in $(seq 1 60); do
-  curl -sf "http://127.0.0.1:$HTTP_PORT/health" > /dev/null 2>&1 && break
-  sleep 1
-done
-curl -sf "http://127.0.0.1:$HTTP_PORT/health" > /dev/null || { echo "collector did not come up" >&2; cat "$WORK/collector.out" >&2; exit 1; }
+wait_for_collector "$HTTP_PORT" "$WORK/collector.out"
 
 echo "broker $BROKER tcp://127.0.0.1:$MQTT_PORT, collector http://127.0.0.1:$HTTP_PORT (SQLite in $WORK/collector), verify threads $THREADS"
 java -jar "$SIM" load --mqtt-url "tcp://127.0.0.1:$MQTT_PORT" --collector-url "http://127.0.0.1:$HTTP_PORT" \

@@ -27,15 +27,13 @@ for jar in "$SIM" "$COLLECTOR"; do
 done
 command -v mosquitto >/dev/null || { echo "mosquitto is not installed" >&2; exit 1; }
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+. bench/lib.sh
 WORK="$(mktemp -d /tmp/kiosk-worstday.XXXXXX)"
 MQTT_PORT="$(free_port)"
 HTTP_PORT="$(free_port)"
-TOKEN="bench-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-PIDS=()
+TOKEN="$(bench_token)"
 cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  stop_started
   if [ -n "${PG_DB:-}" ]; then psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $PG_DB" >/dev/null 2>&1 || true; fi
 }
 trap cleanup EXIT
@@ -53,7 +51,7 @@ CONF
 mosquitto -c "$WORK/mosquitto.conf" > "$WORK/broker.out" 2>&1 &
 BROKER_PID=$!
 PIDS+=($BROKER_PID)
-for i in $(seq 1 30); do (exec 3<>/dev/tcp/127.0.0.1/"$MQTT_PORT") 2>/dev/null && break; sleep 0.5; done
+wait_for_port "$MQTT_PORT"
 
 DB_ENV=()
 if [ "$DB" = pg ]; then
@@ -67,11 +65,7 @@ env "${DB_ENV[@]}" KIOSK_MQTT_URL="tcp://127.0.0.1:$MQTT_PORT" KIOSK_HTTP_PORT="
   java $COLLECTOR_OPTS -jar "$COLLECTOR" > "$WORK/collector.out" 2>&1 &
 COLLECTOR_PID=$!
 PIDS+=($COLLECTOR_PID)
-for i in $(seq 1 60); do
-  curl -sf "http://127.0.0.1:$HTTP_PORT/health" > /dev/null 2>&1 && break
-  sleep 1
-done
-curl -sf "http://127.0.0.1:$HTTP_PORT/health" > /dev/null || { echo "collector did not come up" >&2; cat "$WORK/collector.out" >&2; exit 1; }
+wait_for_collector "$HTTP_PORT" "$WORK/collector.out"
 
 echo "machine: $(nproc) cores, $(mosquitto -h 2>&1 | head -n1), $(java -version 2>&1 | head -n1)"
 echo "collector: $DB, verify threads $THREADS, JVM $COLLECTOR_OPTS; work dir $WORK"

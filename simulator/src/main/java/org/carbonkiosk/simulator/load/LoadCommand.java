@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.carbonkiosk.simulator.Logging;
 import org.carbonkiosk.simulator.fleet.CollectorClient;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -14,15 +15,8 @@ import picocli.CommandLine.Option;
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = "Drives signed deposit events at a collector through a broker and measures accepted events per second and publish->receipt latency.")
 public final class LoadCommand implements Callable<Integer> {
-    @Option(names = "--mqtt-url", description = "broker (default ${DEFAULT-VALUE})", defaultValue = "tcp://127.0.0.1:1883")
-    String mqttUrl;
-
-    @Option(names = "--collector-url", description = "collector HTTP API (default ${DEFAULT-VALUE})", defaultValue = "http://127.0.0.1:8080")
-    String collectorUrl;
-
-    @Option(names = "--admin-token", required = true, description = "the collector's admin token (env KIOSK_ADMIN_TOKEN)",
-            defaultValue = "${env:KIOSK_ADMIN_TOKEN}")
-    String adminToken;
+    @Mixin
+    CollectorTarget target;
 
     @Option(names = "--count", description = "events to publish (default ${DEFAULT-VALUE})", defaultValue = "5000")
     int count;
@@ -54,8 +48,8 @@ public final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Logging.toConsole("warn");
-        CollectorClient collector = new CollectorClient(collectorUrl, adminToken);
-        LoadGenerator generator = new LoadGenerator(mqttUrl, collector, devices, publishers);
+        CollectorClient collector = target.client();
+        LoadGenerator generator = new LoadGenerator(target.mqttUrl, collector, devices, publishers);
         Duration patience = Duration.ofSeconds(60);
         if (warmup > 0) {
             LoadResult w = generator.run(generator.prepare(warmup), 0, maxInFlight, patience);

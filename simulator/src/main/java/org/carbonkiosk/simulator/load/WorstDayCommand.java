@@ -15,6 +15,7 @@ import org.carbonkiosk.protocol.message.Receipt;
 import org.carbonkiosk.simulator.Logging;
 import org.carbonkiosk.simulator.fleet.CollectorClient;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,15 +28,8 @@ import picocli.CommandLine.Option;
 @Command(name = "worstday", mixinStandardHelpOptions = true,
         description = "The worst-day benchmark: a city's backlog published at once; time to the last receipt, CPU per event, p99 at 10 %.")
 public final class WorstDayCommand implements Callable<Integer> {
-    @Option(names = "--mqtt-url", defaultValue = "tcp://127.0.0.1:1883", description = "broker (default ${DEFAULT-VALUE})")
-    String mqttUrl;
-
-    @Option(names = "--collector-url", defaultValue = "http://127.0.0.1:8080", description = "collector HTTP API")
-    String collectorUrl;
-
-    @Option(names = "--admin-token", required = true, defaultValue = "${env:KIOSK_ADMIN_TOKEN}",
-            description = "the collector's admin token (env KIOSK_ADMIN_TOKEN)")
-    String adminToken;
+    @Mixin
+    CollectorTarget target;
 
     @Option(names = "--collector-pid", defaultValue = "0", description = "the collector's process id, for its CPU time (0 = skip)")
     long collectorPid;
@@ -58,10 +52,10 @@ public final class WorstDayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Logging.toConsole("warn");
-        CollectorClient collector = new CollectorClient(collectorUrl, adminToken);
+        CollectorClient collector = target.client();
         WorstDayFleet fleet = WorstDayFleet.prepare(collector, devices, residents, perKiosk, 8);
         System.out.printf("prepared: %d kiosks, %d residents, %d signed deposits%n", devices, residents, fleet.events());
-        try (MqttBench mqtt = new MqttBench(mqttUrl)) {
+        try (MqttBench mqtt = new MqttBench(target.mqttUrl)) {
             Map<String, Long> firstReceipt = new ConcurrentHashMap<>();
             mqtt.subscriber("receipts", "kiosk/v1/+/receipt", p -> {
                 DecodeResult<Receipt> r = Receipt.decode(p.getPayloadAsBytes());
