@@ -230,10 +230,6 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
         return copy(b -> b.mqttSessionExpiry = v);
     }
 
-    public CollectorConfig withMqttReceiveMaximum(int v) {
-        return copy(b -> b.mqttReceiveMaximum = v);
-    }
-
     public CollectorConfig withHttpPort(int v) {
         return copy(b -> b.httpPort = v);
     }
@@ -277,17 +273,6 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
 
     public CollectorConfig withRules(RuleVersions v) {
         return copy(b -> b.rules = v);
-    }
-
-    /** The late-arrival window, clock skew limit, calibration age and whether calibration is required. */
-    public CollectorConfig withChecks(Duration lateWindow, Duration maxClockSkew, Duration calibrationMaxAge,
-                                      boolean calibrationRequired) {
-        return copy(b -> {
-            b.lateWindow = lateWindow;
-            b.maxClockSkew = maxClockSkew;
-            b.calibrationMaxAge = calibrationMaxAge;
-            b.calibrationRequired = calibrationRequired;
-        });
     }
 
     public CollectorConfig withIngest(IngestSettings v) {

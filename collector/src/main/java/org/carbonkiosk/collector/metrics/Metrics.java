@@ -55,13 +55,6 @@ public final class Metrics {
         gauges.put(name, new Gauge(help, value));
     }
 
-    /** The count of decisions with this status and reason (repeats included). */
-    public long decisionCount(String status, String reason) {
-        return decisions.entrySet().stream()
-                .filter(e -> e.getKey().startsWith("status=\"" + status + "\",reason=\"" + reason + "\""))
-                .mapToLong(e -> e.getValue().sum()).sum();
-    }
-
     /** All decisions counted so far. */
     public long decisionTotal() {
         return decisions.values().stream().mapToLong(LongAdder::sum).sum();
