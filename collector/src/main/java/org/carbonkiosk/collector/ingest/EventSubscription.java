@@ -25,6 +25,7 @@ import org.tinylog.Logger;
  * connect, so a broker that lost its sessions is subscribed to again.
  */
 public final class EventSubscription implements MqttCallback, AutoCloseable {
+    static final int EVENT_KEEPALIVE_SECONDS = 120;
     private final MqttAsyncClient client;
     private final MqttSettings settings;
     private final InboundSink sink;
@@ -46,6 +47,9 @@ public final class EventSubscription implements MqttCallback, AutoCloseable {
         o.setCleanStart(false);
         o.setSessionExpiryInterval(settings.sessionExpiry().toSeconds());
         o.setReceiveMaximum(settings.receiveMaximum());
+        // While the collector's queue is full this connection's reader waits, and a PINGRESP waits
+        // with it: a long keepalive lets a store outage of a few minutes pass without a reconnect.
+        o.setKeepAliveInterval(EVENT_KEEPALIVE_SECONDS);
         PahoClients.connect(client, o, waitForConnect, accepting::get, "events");
     }
 
