@@ -3,6 +3,7 @@ package org.carbonkiosk.protocol;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.carbonkiosk.protocol.event.BinEmptiedEvent;
 import org.carbonkiosk.protocol.event.ClawPlayEvent;
 import org.carbonkiosk.protocol.event.DepositEvent;
 import org.carbonkiosk.protocol.event.DoorForcedEvent;
@@ -56,8 +57,15 @@ public final class TestEvents {
         return new TamperEvent(envelope(48));
     }
 
+    public static final String SERVICE_CARD = "0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9";
+
+    /** The bin of a recycling box emptied by a hauler: 11 054 g taken out, 180 g left on the scale. */
+    public static BinEmptiedEvent binEmptied() {
+        return new BinEmptiedEvent(envelope(49), 10_874, SERVICE_CARD, 180);
+    }
+
     public static List<KioskEvent> everyType() {
         return List.of(deposit(), depositWithoutCalibration(), negativeNetDeposit(), clawPlay(), prize(), doorForced(),
-                tamper());
+                tamper(), binEmptied());
     }
 }

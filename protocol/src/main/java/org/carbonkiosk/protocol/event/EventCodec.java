@@ -23,6 +23,7 @@ public final class EventCodec {
             "netGrams", "calibratedAt");
     private static final Set<String> CLAW_PLAY = union(ENVELOPE, "plays", "forEventId");
     private static final Set<String> PRIZE = union(ENVELOPE, "slot");
+    private static final Set<String> BIN_EMPTIED = union(ENVELOPE, "removedGrams", "card", "binGramsAfter");
 
     private EventCodec() {
     }
@@ -46,6 +47,10 @@ public final class EventCodec {
             o.put("forEventId", c.forEventId());
         } else if (event instanceof PrizeEvent p) {
             o.put("slot", p.slot());
+        } else if (event instanceof BinEmptiedEvent b) {
+            o.put("removedGrams", b.removedGrams());
+            o.put("card", b.card());
+            o.put("binGramsAfter", b.binGramsAfter());
         }
         o.put("occurredAt", Timestamps.format(e.occurredAt()));
         o.put("clockSynced", e.clockSynced());
@@ -80,6 +85,7 @@ public final class EventCodec {
             case DEPOSIT -> DEPOSIT;
             case CLAW_PLAY -> CLAW_PLAY;
             case PRIZE -> PRIZE;
+            case BIN_EMPTIED -> BIN_EMPTIED;
             case DOOR_FORCED, TAMPER -> ENVELOPE;
         });
         Envelope envelope = readEnvelope(o);
@@ -90,6 +96,7 @@ public final class EventCodec {
             case PRIZE -> new PrizeEvent(envelope, o.intValue("slot", 0, PrizeEvent.MAX_SLOT));
             case DOOR_FORCED -> new DoorForcedEvent(envelope);
             case TAMPER -> new TamperEvent(envelope);
+            case BIN_EMPTIED -> readBinEmptied(o, envelope);
         };
     }
 
@@ -130,6 +137,17 @@ public final class EventCodec {
         Optional<OffsetDateTime> calibratedAt = o.has("calibratedAt")
                 ? Optional.of(timestamp(o, "calibratedAt")) : Optional.empty();
         return new DepositEvent(envelope, card, material, tare, gross, net, calibratedAt);
+    }
+
+    private static BinEmptiedEvent readBinEmptied(JsonObject o, Envelope envelope) {
+        int max = DepositEvent.MAX_ABS_WEIGHT_GRAMS;
+        int removed = o.intValue("removedGrams", 0, max);
+        String card = o.string("card");
+        if (!CardToken.isValid(card)) {
+            throw new MalformedException(MalformedReason.BAD_CARD, "card must be 64 lowercase hex characters");
+        }
+        int after = o.intValue("binGramsAfter", -max, max);
+        return new BinEmptiedEvent(envelope, removed, card, after);
     }
 
     private static String readEventId(JsonObject o, String name) {

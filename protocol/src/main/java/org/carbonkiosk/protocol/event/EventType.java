@@ -8,7 +8,8 @@ public enum EventType {
     CLAW_PLAY("claw-play"),
     PRIZE("prize"),
     DOOR_FORCED("door-forced"),
-    TAMPER("tamper");
+    TAMPER("tamper"),
+    BIN_EMPTIED("bin-emptied");
 
     private static final EventType[] VALUES = values();
     private final String wire;

@@ -2,8 +2,9 @@ package org.carbonkiosk.protocol.event;
 
 import java.time.OffsetDateTime;
 
-/** A signed kiosk event's payload: one of the five types of PROTOCOL.md section 4. */
-public sealed interface KioskEvent permits DepositEvent, ClawPlayEvent, PrizeEvent, DoorForcedEvent, TamperEvent {
+/** A signed kiosk event's payload: one of the six types of PROTOCOL.md section 4. */
+public sealed interface KioskEvent permits DepositEvent, ClawPlayEvent, PrizeEvent, DoorForcedEvent, TamperEvent,
+        BinEmptiedEvent {
 
     Envelope envelope();
 

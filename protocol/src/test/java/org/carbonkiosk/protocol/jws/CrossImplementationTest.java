@@ -18,6 +18,7 @@ import org.bouncycastle.crypto.params.Ed25519KeyGenerationParameters;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
+import org.carbonkiosk.protocol.event.BinEmptiedEvent;
 import org.carbonkiosk.protocol.event.ClawPlayEvent;
 import org.carbonkiosk.protocol.event.DepositEvent;
 import org.carbonkiosk.protocol.event.DoorForcedEvent;
@@ -119,13 +120,15 @@ class CrossImplementationTest {
                     RANDOM.nextInt(24), RANDOM.nextInt(60), RANDOM.nextInt(60), RANDOM.nextInt(1000) * 1_000_000,
                     ZoneOffset.ofHours(RANDOM.nextInt(2) == 0 ? 8 : 0));
             Envelope e = new Envelope(device, seq, at, RANDOM.nextBoolean(), "1." + RANDOM.nextInt(10) + ".0");
-            events.add(switch (i % 5) {
+            events.add(switch (i % 6) {
                 case 0 -> DepositEvent.of(e, EventCodecSupport.randomCard(RANDOM),
                         Material.values()[RANDOM.nextInt(Material.values().length)], RANDOM.nextInt(20_000),
                         RANDOM.nextInt(40_000), RANDOM.nextBoolean() ? Optional.empty() : Optional.of(at.minusDays(30)));
                 case 1 -> new ClawPlayEvent(e, 1 + RANDOM.nextInt(100), device + ":" + (seq + 1));
                 case 2 -> new PrizeEvent(e, RANDOM.nextInt(256));
                 case 3 -> new DoorForcedEvent(e);
+                case 4 -> new BinEmptiedEvent(e, RANDOM.nextInt(200_000), EventCodecSupport.randomCard(RANDOM),
+                        RANDOM.nextInt(2_000));
                 default -> new TamperEvent(e);
             });
         }

@@ -64,6 +64,8 @@ public final class VectorGenerator {
         ok("ok-prize", "prize with a chute slot", TestEvents.prize());
         ok("ok-door-forced", "door-forced: the envelope only", TestEvents.doorForced());
         ok("ok-tamper", "tamper: the envelope only", TestEvents.tamper());
+        ok("ok-bin-emptied", "bin-emptied (v1.1) with removedGrams, the hauler's card and binGramsAfter",
+                TestEvents.binEmptied());
         okPayload("ok-deposit-zero-net", "netGrams 0 (gross equals tare)",
                 deposit().replace("\"grossGrams\":11054", "\"grossGrams\":10234").replace("\"netGrams\":820",
                         "\"netGrams\":0"), "deposit", "WH-HS-0001:42");
@@ -202,6 +204,12 @@ public final class VectorGenerator {
                 "\"grossGrams\":1000001").replace("\"netGrams\":820", "\"netGrams\":989767"), "out-of-range");
         badPayload("plays-zero", "claw-play with 0 plays", payload(TestEvents.clawPlay())
                 .replace("\"plays\":3", "\"plays\":0"), "out-of-range");
+        badPayload("bin-emptied-negative-removed", "bin-emptied removedGrams below zero",
+                payload(TestEvents.binEmptied()).replace("\"removedGrams\":10874", "\"removedGrams\":-1"),
+                "out-of-range");
+        badPayload("bin-emptied-without-card", "bin-emptied without the card of whoever opened the door",
+                payload(TestEvents.binEmptied()).replace("\"card\":\"" + TestEvents.SERVICE_CARD + "\",", ""),
+                "missing-member");
         badPayload("slot-256", "prize slot 256", payload(TestEvents.prize()).replace("\"slot\":7", "\"slot\":256"),
                 "out-of-range");
         badPayload("agent-empty", "an empty agent version", d.replace("\"agent\":\"1.0.0\"", "\"agent\":\"\""),
