@@ -16,6 +16,7 @@ import org.carbonkiosk.collector.api.AuditLog;
 import org.carbonkiosk.collector.api.CardRoutes;
 import org.carbonkiosk.collector.api.DeviceRoutes;
 import org.carbonkiosk.collector.api.HttpApi;
+import org.carbonkiosk.collector.api.IntegrityRoutes;
 import org.carbonkiosk.collector.api.OpsRoutes;
 import org.carbonkiosk.collector.api.QueryRoutes;
 import org.carbonkiosk.collector.api.ReviewRoutes;
@@ -98,7 +99,7 @@ public final class CollectorApp implements AutoCloseable {
             DeviceLiveState live = new DeviceLiveState();
             Checks checks = new Checks(config.lateWindow(), config.maxClockSkew(), config.calibrationMaxAge(),
                     config.calibrationRequired());
-            DecisionCore core = new DecisionCore(config.rules(), checks);
+            DecisionCore core = new DecisionCore(config.rules(), checks, config.integrity());
             LedgerForwarder forwarder = config.ledgerUrl().isEmpty() ? null
                     : new LedgerForwarder(store, new HttpLedger(config.ledgerUrl(), config.ledgerToken(),
                     config.ledgerTimeout()), new Backoff(config.ledgerBackoffInitial(), config.ledgerBackoffMax()),
@@ -128,6 +129,7 @@ public final class CollectorApp implements AutoCloseable {
             routes.addAll(new CardRoutes(store, held, after, clock).routes());
             routes.addAll(new QueryRoutes(store, config.rules()).routes());
             routes.addAll(new ReviewRoutes(store, held, after, clock).routes());
+            routes.addAll(new IntegrityRoutes(store, held, after, config.integrity(), clock).routes());
             routes.addAll(new OpsRoutes(store, metrics, events::isConnected, forwarder, tokens,
                     config.http().metricsOpen()).routes());
             routes.addAll(new TokenRoutes(tokens, audit).routes());
@@ -177,6 +179,11 @@ public final class CollectorApp implements AutoCloseable {
         metrics.gauge("kiosk_receipt_queue", "Receipts waiting for the broker.", outbound::queuedReceipts);
         metrics.gauge("kiosk_receipts_dropped", "Receipts dropped because their queue was full (since start).",
                 outbound::droppedReceipts);
+        metrics.deviceGauge("kiosk_mass_balance_out_of_tolerance",
+                "1 while the kiosk's latest mass-balance period is out of tolerance, else 0.",
+                () -> store.db().read(c -> store.integrity().balances(c)));
+        metrics.gauge("kiosk_flagged_kiosks", "Kiosks under review: their deposits are held (kiosk-flagged).",
+                () -> store.db().read(c -> store.integrity().flagged(c)));
     }
 
     private static void closeAll(List<AutoCloseable> started) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +17,9 @@ import java.util.Properties;
 import org.carbonkiosk.collector.api.HttpOptions;
 import org.carbonkiosk.collector.credit.CreditRule;
 import org.carbonkiosk.collector.credit.RuleVersions;
+import org.carbonkiosk.collector.integrity.BalanceTolerance;
+import org.carbonkiosk.collector.integrity.IntegrityLimits;
+import org.carbonkiosk.protocol.event.Material;
 import org.carbonkiosk.collector.pipeline.IngestSettings;
 
 /**
@@ -40,6 +44,7 @@ import org.carbonkiosk.collector.pipeline.IngestSettings;
  * @param ingest               the decision path's sizes: verify threads, queue, batches, receipts
  * @param mqttMaxPacketBytes   the largest MQTT packet the broker may send this collector
  * @param http                 HTTP limits, TLS and whether /metrics is open ({@code http.*})
+ * @param integrity            the integrity signals' limits ({@code integrity.*})
  */
 public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUsername, String mqttPassword,
                               Duration mqttSessionExpiry, int mqttReceiveMaximum, int httpPort, String httpBind, Path dataDir, String dbUrl,
@@ -47,7 +52,7 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
                               Duration ledgerTimeout, Duration ledgerBackoffInitial, Duration ledgerBackoffMax,
                               RuleVersions rules, Duration lateWindow, Duration maxClockSkew,
                               Duration calibrationMaxAge, boolean calibrationRequired, IngestSettings ingest,
-                              int mqttMaxPacketBytes, HttpOptions http) {
+                              int mqttMaxPacketBytes, HttpOptions http, IntegrityLimits integrity) {
 
     public CollectorConfig {
         Objects.requireNonNull(mqttUrl, "mqttUrl");
@@ -57,6 +62,7 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
         Objects.requireNonNull(mqttSessionExpiry, "mqttSessionExpiry");
         Objects.requireNonNull(httpBind, "httpBind");
         Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(integrity, "integrity");
         if (mqttReceiveMaximum < 1 || mqttReceiveMaximum > 65535) {
             throw new ConfigException("mqtt.receiveMaximum", "must be within [1, 65535]");
         }
@@ -103,7 +109,7 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
                 Path.of("data"), "", 8, "", "", "", Duration.ofSeconds(10), Duration.ofSeconds(1),
                 Duration.ofMinutes(5), RuleVersions.of(CreditRule.defaults()), Duration.ofDays(7),
                 Duration.ofMinutes(5), Duration.ofDays(365), false, IngestSettings.defaults(), 64 * 1024,
-                HttpOptions.defaults());
+                HttpOptions.defaults(), IntegrityLimits.defaults());
     }
 
     /**
@@ -140,7 +146,8 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
                 s.duration("rule.calibrationMaxAge", d.calibrationMaxAge),
                 s.bool("rule.calibrationRequired", d.calibrationRequired),
                 ingest(s, d.ingest),
-                s.integer("mqtt.maxPacketSize", d.mqttMaxPacketBytes, 16 * 1024, 256 * 1024 * 1024), http(s, d.http));
+                s.integer("mqtt.maxPacketSize", d.mqttMaxPacketBytes, 16 * 1024, 256 * 1024 * 1024), http(s, d.http),
+                integrity(s, d.integrity));
     }
 
     private static IngestSettings ingest(Settings s, IngestSettings d) {
@@ -152,6 +159,19 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
                 s.integer("ingest.queueCapacity", d.queueCapacity(), 1, 1_000_000),
                 s.integer("ingest.batchSize", d.batchSize(), 1, 10_000),
                 wait, s.integer("ingest.receiptQueueCapacity", d.receiptQueueCapacity(), 1, 10_000_000));
+    }
+
+    private static IntegrityLimits integrity(Settings s, IntegrityLimits d) {
+        Map<Material, Integer> limits = new EnumMap<>(Material.class);
+        for (Material m : Material.values()) {
+            limits.put(m, s.integer("integrity.maxNetGrams." + m.wire(), d.maxNetGrams(m), 0, 1_000_000));
+        }
+        BalanceTolerance t = new BalanceTolerance(
+                s.integer("integrity.massBalanceTolerancePercent", d.massBalanceTolerance().percent(), 0, 100),
+                s.integer("integrity.massBalanceFloorGrams", d.massBalanceTolerance().floorGrams(), 0, 1_000_000));
+        return new IntegrityLimits(s.duration("integrity.cloneWindow", d.cloneWindow()),
+                s.integer("integrity.weightChainToleranceGrams", d.weightChainToleranceGrams(), 0, 1_000_000), limits,
+                t, s.bool("integrity.flagOnImbalance", d.flagOnImbalance()));
     }
 
     private static HttpOptions http(Settings s, HttpOptions d) {
@@ -279,6 +299,10 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
         return copy(b -> b.ingest = v);
     }
 
+    public CollectorConfig withIntegrity(IntegrityLimits v) {
+        return copy(b -> b.integrity = v);
+    }
+
     /** This configuration with some values changed (validated again). */
     private CollectorConfig copy(java.util.function.Consumer<Copy> change) {
         Copy b = new Copy(this);
@@ -313,6 +337,7 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
         private IngestSettings ingest;
         private int mqttMaxPacketBytes;
         private HttpOptions http;
+        private IntegrityLimits integrity;
 
         Copy(CollectorConfig c) {
             mqttUrl = c.mqttUrl;
@@ -340,13 +365,14 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
             ingest = c.ingest;
             mqttMaxPacketBytes = c.mqttMaxPacketBytes;
             http = c.http;
+            integrity = c.integrity;
         }
 
         CollectorConfig build() {
             return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry,
                     mqttReceiveMaximum, httpPort, httpBind, dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken,
                     ledgerTimeout, ledgerBackoffInitial, ledgerBackoffMax, rules, lateWindow, maxClockSkew,
-                    calibrationMaxAge, calibrationRequired, ingest, mqttMaxPacketBytes, http);
+                    calibrationMaxAge, calibrationRequired, ingest, mqttMaxPacketBytes, http, integrity);
         }
     }
 

@@ -78,6 +78,7 @@ final class Api {
         body.set("publicKey", kiosk.key.publicJwk().toJson());
         body.put("keyVersion", kiosk.keyVersion);
         body.put("location", "test");
+        body.put("scaleMode", kiosk.scaleMode);
         Answer a = post("/api/devices", body);
         if (a.status() != 201) {
             throw new IllegalStateException("register failed: " + a);

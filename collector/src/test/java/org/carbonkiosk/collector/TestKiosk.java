@@ -27,6 +27,11 @@ final class TestKiosk implements AutoCloseable {
     final String deviceId;
     Ed25519KeyPair key = Ed25519KeyPair.generate();
     int keyVersion = 1;
+    /**
+     * Registered as a tray kiosk by default: {@link #deposit} weighs each deposit from a tare of
+     * 1000 g, with no weight chain between deposits. Bin kiosks ({@code "bin"}) chain their tares.
+     */
+    String scaleMode = "tray";
     final AtomicLong seq = new AtomicLong();
     final List<Receipt> receipts = new CopyOnWriteArrayList<>();
     private final Mqtt5BlockingClient client;

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.carbonkiosk.collector.ingest.DeviceLiveState;
+import org.carbonkiosk.collector.integrity.KioskState;
+import org.carbonkiosk.collector.integrity.ScaleMode;
 import org.carbonkiosk.collector.store.DeviceRecord;
 import org.carbonkiosk.collector.store.Store;
 import org.carbonkiosk.protocol.DecodeResult;
@@ -48,13 +50,15 @@ public final class DeviceRoutes {
         PublicJwk key;
         int keyVersion;
         String location;
+        Optional<String> scaleModeText;
         try {
-            body.onlyMembers(Set.of("deviceId", "kioskType", "publicKey", "keyVersion", "location"));
+            body.onlyMembers(Set.of("deviceId", "kioskType", "publicKey", "keyVersion", "location", "scaleMode"));
             deviceId = body.string("deviceId");
             kioskType = body.string("kioskType");
             key = jwk(body.object("publicKey"));
             keyVersion = body.has("keyVersion") ? body.intValue("keyVersion", 1, 1_000_000) : 1;
             location = body.optionalString("location").orElse("");
+            scaleModeText = body.optionalString("scaleMode");
         } catch (MalformedException e) {
             throw HttpError.badRequest(e.getMessage());
         }
@@ -64,6 +68,9 @@ public final class DeviceRoutes {
         if (!KIOSK_TYPES.contains(kioskType)) {
             throw HttpError.badRequest("kioskType must be recycling-box or claw-kiosk");
         }
+        ScaleMode scaleMode = scaleModeText.isEmpty() ? ScaleMode.defaultFor(kioskType)
+                : ScaleMode.fromWire(scaleModeText.get()).orElseThrow(() ->
+                        HttpError.badRequest("scaleMode must be bin or tray"));
         String at = clock.instant().toString();
         boolean created = store.db().write(c -> {
             Optional<DeviceRecord> existing = store.devices().find(c, deviceId);
@@ -75,10 +82,12 @@ public final class DeviceRoutes {
                 throw HttpError.conflict("device-exists", "device " + deviceId + " exists with another key");
             }
             store.devices().insert(c, deviceId, kioskType, location, at, keyVersion, key.x());
+            store.integrity().setScaleMode(c, deviceId, scaleMode);
             return true;
         });
         if (created) {
-            Logger.info("deviceId={} registered ({}, key version {})", deviceId, kioskType, keyVersion);
+            Logger.info("deviceId={} registered ({}, {} scale, key version {})", deviceId, kioskType,
+                    scaleMode.wire(), keyVersion);
         }
         return Response.json(created ? 201 : 200, show(deviceId));
     }
@@ -140,7 +149,7 @@ public final class DeviceRoutes {
         ArrayNode all = StrictJson.mapper().createArrayNode();
         store.db().read(c -> {
             for (DeviceRecord d : store.devices().list(c)) {
-                all.add(json(d, store.devices().missingSeqs(c, d.deviceId())));
+                all.add(json(d, store.devices().missingSeqs(c, d.deviceId()), store.integrity().kiosk(c, d.deviceId())));
             }
             return null;
         });
@@ -150,11 +159,11 @@ public final class DeviceRoutes {
     private ObjectNode show(String deviceId) {
         return store.db().read(c -> {
             DeviceRecord d = store.devices().find(c, deviceId).orElseThrow(() -> HttpError.notFound("device"));
-            return json(d, store.devices().missingSeqs(c, deviceId));
+            return json(d, store.devices().missingSeqs(c, deviceId), store.integrity().kiosk(c, deviceId));
         });
     }
 
-    private ObjectNode json(DeviceRecord d, List<Long> missing) {
+    private ObjectNode json(DeviceRecord d, List<Long> missing, KioskState integrity) {
         ObjectNode o = StrictJson.newObject();
         o.put("deviceId", d.deviceId());
         o.put("kioskType", d.kioskType());
@@ -178,6 +187,18 @@ public final class DeviceRoutes {
         o.put("lastSeq", d.lastSeq());
         ArrayNode gaps = o.putArray("missingSeqs");
         missing.forEach(gaps::add);
+        putIntegrity(o, integrity);
         return o;
+    }
+
+    /** {@code scaleMode} and {@code flagged} (null, or the reason, who and when). */
+    static void putIntegrity(ObjectNode o, KioskState k) {
+        o.put("scaleMode", k.scaleMode().wire());
+        k.flag().ifPresentOrElse(f -> {
+            ObjectNode fo = o.putObject("flagged");
+            fo.put("reason", f.reason());
+            fo.put("by", f.by());
+            fo.put("at", f.at());
+        }, () -> o.putNull("flagged"));
     }
 }

@@ -1,5 +1,7 @@
 package org.carbonkiosk.collector.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.YearMonth;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.carbonkiosk.collector.credit.MonthTotals;
 import org.carbonkiosk.collector.credit.RuleVersions;
+import org.carbonkiosk.collector.integrity.Signal;
 import org.carbonkiosk.collector.store.LedgerOutboxStore;
 import org.carbonkiosk.collector.store.RejectionStore;
 import org.carbonkiosk.collector.store.Store;
@@ -48,6 +51,12 @@ public final class QueryRoutes {
                 o.put("occurredAt", e.get().occurredAt());
                 o.put("receivedAt", e.get().receivedAt());
                 o.put("decidedAt", e.get().decidedAt());
+                ArrayNode signals = o.putArray("signals");
+                for (Signal sig : store.integrity().signals(c, eventId)) {
+                    ObjectNode so = signals.addObject();
+                    so.put("reason", sig.reason().wire());
+                    so.set("evidence", evidence(sig));
+                }
                 return o;
             }
             Optional<RejectionStore.Rejection> rej = store.rejections().latestFor(c, eventId);
@@ -64,6 +73,15 @@ public final class QueryRoutes {
             o.put("receivedAt", rej.get().receivedAt());
             return o;
         });
+    }
+
+    /** A signal's evidence, a JSON object the collector wrote itself. */
+    static JsonNode evidence(Signal s) {
+        try {
+            return StrictJson.mapper().readTree(s.evidence());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored evidence is not JSON", e);
+        }
     }
 
     /** eventId, status, reason, creditedGrams. */

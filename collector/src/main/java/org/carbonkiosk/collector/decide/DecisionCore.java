@@ -1,14 +1,16 @@
 package org.carbonkiosk.collector.decide;
 
-import java.nio.charset.StandardCharsets;
+import org.carbonkiosk.collector.integrity.IntegrityLimits;
+import org.carbonkiosk.collector.integrity.KioskState;
+import org.carbonkiosk.collector.integrity.Signal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.carbonkiosk.collector.credit.RuleVersions;
 import org.carbonkiosk.collector.store.StoredEvent;
+import org.carbonkiosk.protocol.event.BinEmptiedEvent;
 import org.carbonkiosk.protocol.event.DepositEvent;
-import org.carbonkiosk.protocol.event.EventCodec;
 import org.carbonkiosk.protocol.event.KioskEvent;
-import org.carbonkiosk.protocol.jws.CompactJws;
 import org.carbonkiosk.protocol.message.CreditRequest;
 import org.carbonkiosk.protocol.message.Decision;
 import org.carbonkiosk.protocol.message.DecisionStatus;
@@ -24,11 +26,15 @@ import org.carbonkiosk.protocol.message.Receipt;
  */
 public final class DecisionCore {
     private final DepositDecider deposits;
+    private final IntegritySignals signals;
+    private final KioskBalance balance;
     private final RuleVersions rules;
 
-    public DecisionCore(RuleVersions rules, Checks checks) {
+    public DecisionCore(RuleVersions rules, Checks checks, IntegrityLimits limits) {
         this.rules = rules;
-        this.deposits = new DepositDecider(rules, checks);
+        this.deposits = new DepositDecider(rules, checks, limits);
+        this.signals = new IntegritySignals(limits);
+        this.balance = new KioskBalance(limits);
     }
 
     public Decided decide(DecisionStore store, Screened s, Instant now) {
@@ -74,7 +80,7 @@ public final class DecisionCore {
             return held;
         }
         DepositOutcome outcome = deposits.decide(store, deposit(held), Instant.parse(held.receivedAt()), now,
-                approved);
+                approved, store.kiosk(held.deviceId()), store.signals(held.eventId()));
         StoredEvent decided = apply(held, outcome, now.toString());
         store.updateDecision(decided);
         if (decided.creditedGrams() > 0) {
@@ -112,13 +118,23 @@ public final class DecisionCore {
         if (store.deviceRevoked(event.deviceId())) {
             return base;
         }
+        KioskState kiosk = store.kiosk(event.deviceId());
         if (!(event instanceof DepositEvent d)) {
-            // Claw plays, prizes, door and tamper alarms: recorded and audited, never credited.
+            signals.track(store, event, kiosk);
+            if (event instanceof BinEmptiedEvent b) {
+                balance.emptied(store, b, kiosk, at);
+            }
+            // Claw plays, prizes, emptyings, door and tamper alarms: recorded and audited, never credited.
             Decision recorded = Decision.recorded();
             return base.decided(at, recorded.status(), recorded.reason(), 0, Optional.empty(), Optional.empty(),
                     ruleVersion, Optional.empty(), Optional.empty());
         }
-        return apply(base, deposits.decide(store, d, received, now, false), at);
+        List<Signal> raised = signals.of(store, d, kiosk);
+        signals.track(store, event, kiosk);
+        if (!raised.isEmpty()) {
+            store.recordSignals(d.eventId(), raised);
+        }
+        return apply(base, deposits.decide(store, d, received, now, false, kiosk, raised), at);
     }
 
     private static StoredEvent apply(StoredEvent base, DepositOutcome o, String at) {
@@ -135,7 +151,6 @@ public final class DecisionCore {
     }
 
     private static DepositEvent deposit(StoredEvent held) {
-        CompactJws jws = CompactJws.parse(held.jws().getBytes(StandardCharsets.US_ASCII), Integer.MAX_VALUE).value();
-        return (DepositEvent) EventCodec.decode(jws.payload()).value();
+        return (DepositEvent) held.event();
     }
 }

@@ -1,8 +1,15 @@
 package org.carbonkiosk.collector.decide;
 
+import org.carbonkiosk.collector.integrity.CardUse;
+import org.carbonkiosk.collector.integrity.KioskFlag;
+import org.carbonkiosk.collector.integrity.KioskState;
+import org.carbonkiosk.collector.integrity.Signal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.carbonkiosk.collector.integrity.DepositWeight;
+import org.carbonkiosk.collector.integrity.Emptying;
+import org.carbonkiosk.collector.integrity.Pickup;
 import org.carbonkiosk.collector.credit.MonthTotals;
 import org.carbonkiosk.collector.store.CardStore.CardRecord;
 import org.carbonkiosk.collector.store.StoredEvent;
@@ -63,4 +70,40 @@ public interface DecisionStore {
     void enqueueCredit(CreditRequest request, Instant at);
 
     void recordRejection(Rejection rejection);
+
+    // The integrity signals' context (PROTOCOL.md v1.1)
+
+    /** The kiosk's scale mode, review flag and weight chain (defaults for a kiosk without a record). */
+    KioskState kiosk(String deviceId);
+
+    /** Moves the kiosk's weight chain on: highest seq decided in order, and the bin reading of {@code refSeq}. */
+    void saveChain(String deviceId, long seq, long refSeq, Optional<Integer> binGrams);
+
+    /** Puts the kiosk under review, or clears it (empty). */
+    void flagKiosk(String deviceId, Optional<KioskFlag> flag);
+
+    /** Records whether the kiosk's latest mass-balance period is within tolerance. */
+    void recordBalance(String deviceId, boolean withinTolerance);
+
+    /** The latest sighting of the card at a kiosk other than {@code deviceId} within [from, to]. */
+    Optional<CardUse> cardUseElsewhere(String card, String deviceId, Instant from, Instant to);
+
+    void recordCardUse(String card, String deviceId, Instant at, String eventId);
+
+    void recordSignals(String eventId, List<Signal> signals);
+
+    /** The signals the event raised when first decided, in the order raised. */
+    List<Signal> signals(String eventId);
+
+    /** The kiosk's events held for {@code reason}, in seq order. */
+    List<StoredEvent> heldForDevice(String deviceId, Reason reason);
+
+    /** The kiosk's {@code bin-emptied} events, in seq order. */
+    List<Emptying> emptyings(String deviceId);
+
+    /** The kiosk's deposits with {@code afterSeq < seq < beforeSeq}, in seq order. */
+    List<DepositWeight> depositWeights(String deviceId, long afterSeq, long beforeSeq);
+
+    /** What the hauler weighed at the kiosk, oldest first. */
+    List<Pickup> pickups(String deviceId);
 }

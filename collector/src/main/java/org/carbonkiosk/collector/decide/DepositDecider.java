@@ -1,8 +1,13 @@
 package org.carbonkiosk.collector.decide;
 
+import org.carbonkiosk.collector.integrity.IntegrityLimits;
+import org.carbonkiosk.collector.integrity.KioskState;
+import org.carbonkiosk.collector.integrity.Signal;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.carbonkiosk.collector.credit.CreditRule;
 import org.carbonkiosk.collector.credit.MonthTotals;
 import org.carbonkiosk.collector.credit.Months;
@@ -14,17 +19,23 @@ import org.carbonkiosk.protocol.message.DecisionStatus;
 import org.carbonkiosk.protocol.message.Reason;
 
 /**
- * The deposit half of a decision: card block list, card to account binding, calibration age,
- * clock checks, then the credit rule against the account's month, locked. Used for new
- * deposits and for held ones decided again. Pure logic over a {@link DecisionStore}.
+ * The deposit half of a decision, in this order: card block list, card to account binding, the
+ * kiosk under review, the integrity signals the deposit raised (clone, weight chain), calibration
+ * age, clock checks, late arrival, the material's and the rule's plausible weight, then the credit
+ * rule against the account's month, locked. Used for new deposits and for held ones decided
+ * again. Pure logic over a {@link DecisionStore}.
  */
 final class DepositDecider {
+    /** Signals that hold a deposit until an operator approves it, whenever it is decided again. */
+    private static final Set<Reason> STICKY = Set.of(Reason.CARD_CLONE, Reason.WEIGHT_CHAIN);
     private final RuleVersions rules;
     private final Checks checks;
+    private final IntegrityLimits limits;
 
-    DepositDecider(RuleVersions rules, Checks checks) {
+    DepositDecider(RuleVersions rules, Checks checks, IntegrityLimits limits) {
         this.rules = rules;
         this.checks = checks;
+        this.limits = limits;
     }
 
     /** The instant that decides the month and the rule version: occurredAt, or receive time when not synced. */
@@ -35,11 +46,14 @@ final class DepositDecider {
     /**
      * @param receivedAt when the collector received the event
      * @param now        when it is decided: the month must still be open then
-     * @param approved   an operator approved the deposit after review: the calibration, clock,
-     *                   late-arrival and plausible-weight holds are waived (block list, binding,
-     *                   minimum weight and caps still apply)
+     * @param approved   an operator approved the deposit after review: the kiosk-flagged, integrity,
+     *                   calibration, clock, late-arrival and plausible-weight holds are waived (block
+     *                   list, binding, minimum weight and caps still apply)
+     * @param kiosk      the kiosk's state now
+     * @param signals    the integrity signals the deposit raised when it was first decided
      */
-    DepositOutcome decide(DecisionStore store, DepositEvent d, Instant receivedAt, Instant now, boolean approved) {
+    DepositOutcome decide(DecisionStore store, DepositEvent d, Instant receivedAt, Instant now, boolean approved,
+                          KioskState kiosk, List<Signal> signals) {
         Instant attribution = attributionInstant(d, receivedAt);
         CreditRule rule = rules.at(attribution);
         Optional<CardStore.CardRecord> card = store.card(d.card());
@@ -49,6 +63,13 @@ final class DepositDecider {
         Optional<String> account = card.flatMap(CardStore.CardRecord::account);
         if (account.isEmpty()) {
             return nothing(Decision.held(Reason.CARD_UNBOUND), Optional.empty(), rule);
+        }
+        if (!approved && kiosk.flag().isPresent()) {
+            return nothing(Decision.held(Reason.KIOSK_FLAGGED), account, rule);
+        }
+        Optional<Reason> sticky = signals.stream().map(Signal::reason).filter(STICKY::contains).findFirst();
+        if (!approved && sticky.isPresent()) {
+            return nothing(Decision.held(sticky.get()), account, rule);
         }
         if (!approved && calibrationTooOld(d, receivedAt)) {
             return nothing(Decision.held(Reason.CALIBRATION_EXPIRED), account, rule);
@@ -60,6 +81,9 @@ final class DepositDecider {
         YearMonth month = Months.of(attribution);
         if (!approved && !Months.isOpen(month, now, checks.lateWindow())) {
             return nothing(Decision.held(Reason.STALE), account, rule);
+        }
+        if (!approved && d.netGrams() > limits.maxNetGrams(d.material())) {
+            return nothing(Decision.held(Reason.IMPLAUSIBLE_WEIGHT), account, rule);
         }
         Optional<Decision> screened = rule.screen(d.netGrams());
         if (!approved && screened.isPresent() && screened.get().status() != DecisionStatus.CREDITED) {

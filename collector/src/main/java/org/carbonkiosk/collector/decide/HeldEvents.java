@@ -10,7 +10,8 @@ import org.tinylog.Logger;
 
 /**
  * Why a held event is decided again, each through {@link DecisionCore#redecide}: its card was
- * bound (its {@code card-unbound} deposits), or an operator reviewed it.
+ * bound (its {@code card-unbound} deposits), its kiosk's flag was cleared (its {@code kiosk-flagged}
+ * deposits), or an operator reviewed it.
  */
 public final class HeldEvents {
     private final DecisionCore core;
@@ -25,6 +26,21 @@ public final class HeldEvents {
         for (StoredEvent held : store.heldForCard(card, Reason.CARD_UNBOUND)) {
             StoredEvent decided = core.redecide(store, held, now, false);
             Logger.info("deviceId={} eventId={} released from card-unbound: {} {} g", held.deviceId(),
+                    held.eventId(), decided.status().wire(), decided.creditedGrams());
+            released.add(decided);
+        }
+        return released;
+    }
+
+    /**
+     * The kiosk's flag was cleared: its {@code kiosk-flagged} deposits decided again (they may stay
+     * held for another reason). Returns them with their new decisions.
+     */
+    public List<StoredEvent> kioskCleared(DecisionStore store, String deviceId, Instant now) {
+        List<StoredEvent> released = new ArrayList<>();
+        for (StoredEvent held : store.heldForDevice(deviceId, Reason.KIOSK_FLAGGED)) {
+            StoredEvent decided = core.redecide(store, held, now, false);
+            Logger.info("deviceId={} eventId={} released from kiosk-flagged: {} {} g", held.deviceId(),
                     held.eventId(), decided.status().wire(), decided.creditedGrams());
             released.add(decided);
         }

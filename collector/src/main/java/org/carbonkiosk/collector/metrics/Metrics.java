@@ -5,6 +5,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.carbonkiosk.protocol.message.Receipt;
 
 /** Counters and gauges, written as Prometheus text (hand-written: a handful of series). */
@@ -19,7 +20,12 @@ public final class Metrics {
     private final ConcurrentHashMap<String, LongAdder> ledgerFailures = new ConcurrentHashMap<>();
     private final Map<String, Gauge> gauges = new ConcurrentHashMap<>();
 
+    private final Map<String, DeviceGauge> deviceGauges = new ConcurrentHashMap<>();
+
     private record Gauge(String help, LongSupplier value) {
+    }
+
+    private record DeviceGauge(String help, Supplier<Map<String, Long>> values) {
     }
 
     /** Counts one decided message by status, reason and whether it was a repeat. */
@@ -53,6 +59,11 @@ public final class Metrics {
     /** Registers a gauge read at scrape time. */
     public void gauge(String name, String help, LongSupplier value) {
         gauges.put(name, new Gauge(help, value));
+    }
+
+    /** Registers a gauge with one series per device ({@code device_id} label), read at scrape time. */
+    public void deviceGauge(String name, String help, Supplier<Map<String, Long>> values) {
+        deviceGauges.put(name, new DeviceGauge(help, values));
     }
 
     /** All decisions counted so far. */
@@ -97,6 +108,19 @@ public final class Metrics {
                 value = -1;
             }
             b.append(name).append(' ').append(value).append('\n');
+        });
+        new TreeMap<>(deviceGauges).forEach((name, g) -> {
+            b.append("# HELP ").append(name).append(' ').append(g.help()).append('\n');
+            b.append("# TYPE ").append(name).append(" gauge\n");
+            Map<String, Long> values;
+            try {
+                values = new TreeMap<>(g.values().get());
+            } catch (RuntimeException e) {
+                values = Map.of();
+            }
+            // device ids match ^[A-Z0-9][A-Z0-9-]{2,31}$: nothing to escape in the label value
+            values.forEach((device, v) -> b.append(name).append("{device_id=\"").append(device).append("\"} ")
+                    .append(v).append('\n'));
         });
         return b.toString();
     }

@@ -86,6 +86,46 @@ public final class EventStore {
         return held;
     }
 
+    /** The device's events held for {@code reason}, in seq order. */
+    public List<StoredEvent> heldForDevice(Connection c, String deviceId, Reason reason) throws SQLException {
+        return list(c, "SELECT " + COLUMNS + " FROM events WHERE device_id = ? AND status = ? AND reason = ?"
+                + " ORDER BY seq", deviceId, DecisionStatus.HELD.wire(), reason.wire());
+    }
+
+    /** The device's events of {@code type} with {@code afterSeq < seq < beforeSeq}, in seq order. */
+    public List<StoredEvent> ofType(Connection c, String deviceId, String type, long afterSeq, long beforeSeq)
+            throws SQLException {
+        List<StoredEvent> found = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM events WHERE device_id = ?"
+                + " AND type = ? AND seq > ? AND seq < ? ORDER BY seq")) {
+            ps.setString(1, deviceId);
+            ps.setString(2, type);
+            ps.setLong(3, afterSeq);
+            ps.setLong(4, beforeSeq);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(read(rs));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static List<StoredEvent> list(Connection c, String sql, String... args) throws SQLException {
+        List<StoredEvent> found = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setString(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(read(rs));
+                }
+            }
+        }
+        return found;
+    }
+
     private static void bindDecision(PreparedStatement ps, int at, StoredEvent e) throws SQLException {
         ps.setString(at, e.decidedAt());
         ps.setString(at + 1, e.status().wire());

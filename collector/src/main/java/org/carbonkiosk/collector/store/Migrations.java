@@ -63,7 +63,24 @@ public final class Migrations {
                     "CREATE TABLE event_reviews (id ${autoId}, event_id VARCHAR(64) NOT NULL,"
                             + " at VARCHAR(40) NOT NULL, reviewer TEXT NOT NULL, action VARCHAR(16) NOT NULL,"
                             + " note TEXT, result_status VARCHAR(16) NOT NULL, result_reason VARCHAR(32))",
-                    "CREATE INDEX event_reviews_by_event ON event_reviews (event_id)")));
+                    "CREATE INDEX event_reviews_by_event ON event_reviews (event_id)")),
+            // 4: integrity signals (v1.1): scale mode, review flag, weight chain and mass-balance verdict per
+            // kiosk; card sightings for the clone check; each event's signals; the hauler's pickups
+            new Migration(4, List.of(
+                    "CREATE TABLE kiosk_integrity (device_id VARCHAR(32) PRIMARY KEY, scale_mode VARCHAR(8),"
+                            + " flag_reason TEXT, flagged_by TEXT, flagged_at VARCHAR(40),"
+                            + " chain_seq BIGINT NOT NULL DEFAULT 0, chain_ref_seq BIGINT NOT NULL DEFAULT 0,"
+                            + " chain_grams INTEGER, balance_ok INTEGER)",
+                    "CREATE TABLE card_uses (card VARCHAR(64) NOT NULL, at_ms BIGINT NOT NULL,"
+                            + " device_id VARCHAR(32) NOT NULL, event_id VARCHAR(64) NOT NULL)",
+                    "CREATE INDEX card_uses_by_card ON card_uses (card, at_ms)",
+                    "CREATE TABLE event_signals (event_id VARCHAR(64) NOT NULL, position INTEGER NOT NULL,"
+                            + " reason VARCHAR(32) NOT NULL, evidence TEXT NOT NULL, PRIMARY KEY (event_id, position))",
+                    "CREATE TABLE pickups (id ${autoId}, device_id VARCHAR(32) NOT NULL,"
+                            + " collected_grams INTEGER NOT NULL, collected_at VARCHAR(40) NOT NULL,"
+                            + " by_name TEXT NOT NULL, recorded_at VARCHAR(40) NOT NULL, recorded_by TEXT NOT NULL)",
+                    "CREATE INDEX pickups_by_device ON pickups (device_id, id)",
+                    "CREATE INDEX events_by_device_seq ON events (device_id, seq)")));
 
     private Migrations() {
     }

@@ -9,6 +9,7 @@ public final class Store implements AutoCloseable {
     private final AccountMonthStore months = new AccountMonthStore();
     private final LedgerOutboxStore outbox = new LedgerOutboxStore();
     private final RejectionStore rejections = new RejectionStore();
+    private final IntegrityStore integrity = new IntegrityStore();
 
     private Store(Database db) {
         this.db = db;
@@ -53,6 +54,10 @@ public final class Store implements AutoCloseable {
 
     public RejectionStore rejections() {
         return rejections;
+    }
+
+    public IntegrityStore integrity() {
+        return integrity;
     }
 
     @Override

@@ -1,6 +1,10 @@
 package org.carbonkiosk.collector.store;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.carbonkiosk.protocol.event.EventCodec;
+import org.carbonkiosk.protocol.event.KioskEvent;
+import org.carbonkiosk.protocol.jws.CompactJws;
 import org.carbonkiosk.protocol.message.DecisionStatus;
 import org.carbonkiosk.protocol.message.Reason;
 import org.carbonkiosk.protocol.message.Receipt;
@@ -14,6 +18,12 @@ public record StoredEvent(String eventId, String deviceId, long seq, String type
                           Optional<String> card, Optional<String> account, Optional<String> month,
                           Optional<Integer> netGrams, String occurredAt, String ruleVersion,
                           Optional<Integer> monthCreditedGrams, Optional<Integer> monthCapGrams) {
+
+    /** The event as the kiosk signed it (decoded from the stored JWS, which verified when it arrived). */
+    public KioskEvent event() {
+        CompactJws compact = CompactJws.parse(jws.getBytes(StandardCharsets.US_ASCII), Integer.MAX_VALUE).value();
+        return EventCodec.decode(compact.payload()).value();
+    }
 
     /** The receipt for this decision. */
     public Receipt receipt(boolean repeat) {

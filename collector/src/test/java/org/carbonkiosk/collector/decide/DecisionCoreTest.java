@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.carbonkiosk.collector.credit.CreditRule;
 import org.carbonkiosk.collector.credit.RuleVersions;
+import org.carbonkiosk.collector.integrity.IntegrityLimits;
 import org.carbonkiosk.collector.store.StoredEvent;
 import org.carbonkiosk.protocol.event.DepositEvent;
 import org.carbonkiosk.protocol.message.DecisionStatus;
@@ -24,7 +25,8 @@ class DecisionCoreTest {
     private final Screener screener = registry.screener();
     private final InMemoryDecisionStore store = new InMemoryDecisionStore();
     private final DecisionCore core = new DecisionCore(RuleVersions.of(CreditRule.defaults()),
-            new Checks(Duration.ofDays(7), Duration.ofMinutes(5), Duration.ofDays(365), false));
+            new Checks(Duration.ofDays(7), Duration.ofMinutes(5), Duration.ofDays(365), false),
+            IntegrityLimits.defaults());
     private final HeldEvents held = new HeldEvents(core);
     private final SigningDevice kiosk = new SigningDevice("WH-HS-0001", registry);
     private final String card = SigningDevice.card("resident-1");

@@ -11,6 +11,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.carbonkiosk.collector.credit.MonthTotals;
+import org.carbonkiosk.collector.integrity.CardUse;
+import org.carbonkiosk.collector.integrity.DepositWeight;
+import org.carbonkiosk.collector.integrity.Emptying;
+import org.carbonkiosk.collector.integrity.KioskFlag;
+import org.carbonkiosk.collector.integrity.KioskState;
+import org.carbonkiosk.collector.integrity.Pickup;
+import org.carbonkiosk.collector.integrity.ScaleMode;
+import org.carbonkiosk.collector.integrity.Signal;
+import org.carbonkiosk.protocol.event.BinEmptiedEvent;
+import org.carbonkiosk.protocol.event.DepositEvent;
 import org.carbonkiosk.collector.store.CardStore.CardRecord;
 import org.carbonkiosk.collector.store.StoredEvent;
 import org.carbonkiosk.protocol.message.CreditRequest;
@@ -33,6 +43,12 @@ public final class InMemoryDecisionStore implements DecisionStore, DecisionStore
         Map<String, MonthTotals> months = new HashMap<>();
         List<CreditRequest> outbox = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
+        Map<String, KioskState> kiosks = new HashMap<>();
+        List<CardUse> cardUses = new ArrayList<>();
+        Map<String, String> cardOfUse = new HashMap<>();
+        Map<String, List<Signal>> signals = new HashMap<>();
+        Map<String, Boolean> balances = new HashMap<>();
+        List<Pickup> pickups = new ArrayList<>();
 
         State copy() {
             State s = new State();
@@ -45,6 +61,12 @@ public final class InMemoryDecisionStore implements DecisionStore, DecisionStore
             s.months = new HashMap<>(months);
             s.outbox = new ArrayList<>(outbox);
             s.rejections = new ArrayList<>(rejections);
+            s.kiosks = new HashMap<>(kiosks);
+            s.cardUses = new ArrayList<>(cardUses);
+            s.cardOfUse = new HashMap<>(cardOfUse);
+            s.signals = new HashMap<>(signals);
+            s.balances = new HashMap<>(balances);
+            s.pickups = new ArrayList<>(pickups);
             return s;
         }
     }
@@ -62,9 +84,23 @@ public final class InMemoryDecisionStore implements DecisionStore, DecisionStore
         }
     }
 
+    /** Registers a kiosk whose scale weighs a tray (no weight chain). */
     public synchronized InMemoryDecisionStore device(String deviceId) {
+        return device(deviceId, ScaleMode.TRAY);
+    }
+
+    public synchronized InMemoryDecisionStore device(String deviceId, ScaleMode mode) {
         state.devices.add(deviceId);
+        state.kiosks.put(deviceId, KioskState.fresh(mode));
         return this;
+    }
+
+    public synchronized void addPickup(Pickup p) {
+        state.pickups.add(p);
+    }
+
+    public synchronized Optional<Boolean> balance(String deviceId) {
+        return Optional.ofNullable(state.balances.get(deviceId));
     }
 
     public synchronized void revoke(String deviceId) {
@@ -165,5 +201,84 @@ public final class InMemoryDecisionStore implements DecisionStore, DecisionStore
     @Override
     public void recordRejection(Rejection rejection) {
         state.rejections.add(rejection);
+    }
+
+    @Override
+    public KioskState kiosk(String deviceId) {
+        return state.kiosks.getOrDefault(deviceId, KioskState.fresh(ScaleMode.BIN));
+    }
+
+    @Override
+    public void saveChain(String deviceId, long seq, long refSeq, Optional<Integer> binGrams) {
+        KioskState k = kiosk(deviceId);
+        state.kiosks.put(deviceId, new KioskState(k.scaleMode(), k.flag(), seq, refSeq, binGrams));
+    }
+
+    @Override
+    public void flagKiosk(String deviceId, Optional<KioskFlag> flag) {
+        KioskState k = kiosk(deviceId);
+        state.kiosks.put(deviceId, new KioskState(k.scaleMode(), flag, k.chainSeq(), k.chainRefSeq(), k.chainGrams()));
+    }
+
+    @Override
+    public void recordBalance(String deviceId, boolean withinTolerance) {
+        state.balances.put(deviceId, withinTolerance);
+    }
+
+    @Override
+    public Optional<CardUse> cardUseElsewhere(String card, String deviceId, Instant from, Instant to) {
+        return state.cardUses.stream().filter(u -> card.equals(state.cardOfUse.get(u.eventId()))
+                        && !u.deviceId().equals(deviceId) && !u.at().isBefore(from) && !u.at().isAfter(to))
+                .max(java.util.Comparator.comparing(CardUse::at));
+    }
+
+    @Override
+    public void recordCardUse(String card, String deviceId, Instant at, String eventId) {
+        state.cardUses.add(new CardUse(deviceId, eventId, at));
+        state.cardOfUse.put(eventId, card);
+    }
+
+    @Override
+    public void recordSignals(String eventId, List<Signal> signals) {
+        state.signals.put(eventId, List.copyOf(signals));
+    }
+
+    @Override
+    public List<Signal> signals(String eventId) {
+        return state.signals.getOrDefault(eventId, List.of());
+    }
+
+    @Override
+    public List<StoredEvent> heldForDevice(String deviceId, Reason reason) {
+        return state.events.values().stream().filter(e -> e.deviceId().equals(deviceId)
+                        && e.status() == DecisionStatus.HELD && e.reason().filter(reason::equals).isPresent())
+                .sorted(java.util.Comparator.comparingLong(StoredEvent::seq)).toList();
+    }
+
+    @Override
+    public List<Emptying> emptyings(String deviceId) {
+        return ofType(deviceId, "bin-emptied", 0, Long.MAX_VALUE).stream().map(e -> {
+            BinEmptiedEvent b = (BinEmptiedEvent) e.event();
+            return new Emptying(b.seq(), b.eventId(), b.occurredAt().toInstant(), b.removedGrams(), b.binGramsAfter());
+        }).toList();
+    }
+
+    @Override
+    public List<DepositWeight> depositWeights(String deviceId, long afterSeq, long beforeSeq) {
+        return ofType(deviceId, "deposit", afterSeq, beforeSeq).stream().map(e -> {
+            DepositEvent d = (DepositEvent) e.event();
+            return new DepositWeight(d.seq(), d.tareGrams(), d.netGrams());
+        }).toList();
+    }
+
+    @Override
+    public List<Pickup> pickups(String deviceId) {
+        return state.pickups.stream().filter(p -> p.deviceId().equals(deviceId)).toList();
+    }
+
+    private List<StoredEvent> ofType(String deviceId, String type, long afterSeq, long beforeSeq) {
+        return state.events.values().stream().filter(e -> e.deviceId().equals(deviceId) && e.type().equals(type)
+                        && e.seq() > afterSeq && e.seq() < beforeSeq)
+                .sorted(java.util.Comparator.comparingLong(StoredEvent::seq)).toList();
     }
 }

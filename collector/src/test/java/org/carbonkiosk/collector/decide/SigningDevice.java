@@ -11,6 +11,7 @@ import org.carbonkiosk.protocol.Kid;
 import org.carbonkiosk.protocol.Topics;
 import org.carbonkiosk.protocol.event.DepositEvent;
 import org.carbonkiosk.protocol.event.Envelope;
+import org.carbonkiosk.protocol.event.KioskEvent;
 import org.carbonkiosk.protocol.event.Material;
 import org.carbonkiosk.protocol.jws.Ed25519;
 import org.carbonkiosk.protocol.jws.Ed25519KeyPair;
@@ -51,12 +52,17 @@ public final class SigningDevice {
         return deposit(card, net, ++seq);
     }
 
+    /** The next envelope, at {@code at}. */
+    public Envelope next(OffsetDateTime at, boolean synced) {
+        return new Envelope(deviceId, ++seq, at, synced, "1.0.0");
+    }
+
     public DepositEvent deposit(String card, int net, long atSeq) {
         return DepositEvent.of(new Envelope(deviceId, atSeq, AT, true, "1.0.0"), card, Material.MIXED, 1000,
                 1000 + net, Optional.of(AT.minusDays(30)));
     }
 
-    public byte[] sign(DepositEvent e) {
+    public byte[] sign(KioskEvent e) {
         return CODEC.sign(e, 1, key.privateKey()).getBytes(StandardCharsets.US_ASCII);
     }
 

@@ -42,9 +42,12 @@ final class RecordedStream {
             int kind = random.nextInt(100);
             Message m;
             if (kind < 70) {
-                String card = random.nextInt(20) == 0 ? unbound : boundCards.get(random.nextInt(boundCards.size()));
+                // each resident at a home kiosk: one card at two kiosks at once would be a clone
+                int resident = random.nextInt(boundCards.size());
+                String card = random.nextInt(20) == 0 ? unbound : boundCards.get(resident);
+                SigningDevice home = kiosks.get(resident % kiosks.size());
                 int net = random.nextInt(20) == 0 ? 31_000 : 20 + random.nextInt(1500);
-                m = new Message(k.topic(), k.sign(k.deposit(card, net)), at);
+                m = new Message(home.topic(), home.sign(home.deposit(card, net)), at);
                 sent.add(m);
             } else if (kind < 80 && !sent.isEmpty()) {
                 Message again = sent.get(random.nextInt(sent.size()));

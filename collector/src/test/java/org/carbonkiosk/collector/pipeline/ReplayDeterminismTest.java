@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.carbonkiosk.collector.credit.CreditRule;
 import org.carbonkiosk.collector.credit.RuleVersions;
+import org.carbonkiosk.collector.integrity.IntegrityLimits;
+import org.carbonkiosk.collector.integrity.ScaleMode;
 import org.carbonkiosk.collector.decide.Checks;
 import org.carbonkiosk.collector.decide.DecisionCore;
 import org.carbonkiosk.collector.decide.DecisionStore;
@@ -54,6 +56,7 @@ class ReplayDeterminismTest {
                     for (SigningDevice k : STREAM.kiosks) {
                         store.devices().insert(c, k.deviceId, "recycling-box", "test", "2026-01-01T00:00:00Z", 1,
                                 "unused");
+                        store.integrity().setScaleMode(c, k.deviceId, ScaleMode.TRAY);
                     }
                     for (int i = 0; i < STREAM.boundCards.size(); i++) {
                         store.cards().bind(c, STREAM.boundCards.get(i), "acct-" + (i % 4), "2026-01-01T00:00:00Z");
@@ -86,7 +89,8 @@ class ReplayDeterminismTest {
                 .withBatch(64, Duration.ofMillis(1));
         OrderedVerifier verifier = new OrderedVerifier(STREAM.registry.screener(), threads, settings.queueCapacity());
         DecisionCore core = new DecisionCore(RuleVersions.of(CreditRule.defaults()),
-                new Checks(Duration.ofDays(7), Duration.ofMinutes(5), Duration.ofDays(365), false));
+                new Checks(Duration.ofDays(7), Duration.ofMinutes(5), Duration.ofDays(365), false),
+            IntegrityLimits.defaults());
         DecisionLoop loop = new DecisionLoop(verifier, core, transactions, after, new Metrics(), CLOCK, settings);
         loop.start();
         try {

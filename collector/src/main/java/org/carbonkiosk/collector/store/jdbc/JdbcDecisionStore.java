@@ -12,6 +12,16 @@ import org.carbonkiosk.collector.store.CardStore.CardRecord;
 import org.carbonkiosk.collector.store.Store;
 import org.carbonkiosk.collector.store.StoreException;
 import org.carbonkiosk.collector.store.StoredEvent;
+import org.carbonkiosk.collector.integrity.CardUse;
+import org.carbonkiosk.collector.integrity.DepositWeight;
+import org.carbonkiosk.collector.integrity.Emptying;
+import org.carbonkiosk.collector.integrity.KioskFlag;
+import org.carbonkiosk.collector.integrity.KioskState;
+import org.carbonkiosk.collector.integrity.Pickup;
+import org.carbonkiosk.collector.integrity.Signal;
+import org.carbonkiosk.protocol.event.BinEmptiedEvent;
+import org.carbonkiosk.protocol.event.DepositEvent;
+import org.carbonkiosk.protocol.event.EventType;
 import org.carbonkiosk.protocol.message.CreditRequest;
 import org.carbonkiosk.protocol.message.Reason;
 
@@ -129,5 +139,92 @@ public final class JdbcDecisionStore implements DecisionStore {
                     r.raw());
             return null;
         });
+    }
+
+    @Override
+    public KioskState kiosk(String deviceId) {
+        return sql(() -> store.integrity().kiosk(c, deviceId));
+    }
+
+    @Override
+    public void saveChain(String deviceId, long seq, long refSeq, Optional<Integer> binGrams) {
+        sql(() -> {
+            store.integrity().saveChain(c, deviceId, seq, refSeq, binGrams);
+            return null;
+        });
+    }
+
+    @Override
+    public void flagKiosk(String deviceId, Optional<KioskFlag> flag) {
+        sql(() -> {
+            store.integrity().flag(c, deviceId, flag);
+            return null;
+        });
+    }
+
+    @Override
+    public void recordBalance(String deviceId, boolean withinTolerance) {
+        sql(() -> {
+            store.integrity().recordBalance(c, deviceId, withinTolerance);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<CardUse> cardUseElsewhere(String card, String deviceId, Instant from, Instant to) {
+        return sql(() -> store.integrity().cardUseElsewhere(c, card, deviceId, from, to));
+    }
+
+    @Override
+    public void recordCardUse(String card, String deviceId, Instant at, String eventId) {
+        sql(() -> {
+            store.integrity().recordCardUse(c, card, deviceId, at, eventId);
+            return null;
+        });
+    }
+
+    @Override
+    public void recordSignals(String eventId, List<Signal> signals) {
+        sql(() -> {
+            store.integrity().recordSignals(c, eventId, signals);
+            return null;
+        });
+    }
+
+    @Override
+    public List<Signal> signals(String eventId) {
+        return sql(() -> store.integrity().signals(c, eventId));
+    }
+
+    @Override
+    public List<StoredEvent> heldForDevice(String deviceId, Reason reason) {
+        return sql(() -> store.events().heldForDevice(c, deviceId, reason));
+    }
+
+    @Override
+    public List<Emptying> emptyings(String deviceId) {
+        return sql(() -> store.events().ofType(c, deviceId, EventType.BIN_EMPTIED.wire(), 0, Long.MAX_VALUE).stream()
+                .map(JdbcDecisionStore::emptying).toList());
+    }
+
+    @Override
+    public List<DepositWeight> depositWeights(String deviceId, long afterSeq, long beforeSeq) {
+        return sql(() -> store.events().ofType(c, deviceId, EventType.DEPOSIT.wire(), afterSeq, beforeSeq).stream()
+                .map(e -> {
+                    DepositEvent d = (DepositEvent) e.event();
+                    return new DepositWeight(d.seq(), d.tareGrams(), d.netGrams());
+                }).toList());
+    }
+
+    @Override
+    public List<Pickup> pickups(String deviceId) {
+        return sql(() -> store.integrity().pickups(c, deviceId));
+    }
+
+    /** An emptying at its occurredAt, or at its receive time when the kiosk's clock was not synced. */
+    private static Emptying emptying(StoredEvent e) {
+        BinEmptiedEvent b = (BinEmptiedEvent) e.event();
+        Instant at = b.envelope().clockSynced() ? b.occurredAt().toInstant() : Instant.parse(e.receivedAt());
+        return new Emptying(b.seq(), b.eventId(), at, b.removedGrams(), b.binGramsAfter());
     }
 }
