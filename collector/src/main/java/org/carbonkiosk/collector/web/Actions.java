@@ -2,6 +2,7 @@ package org.carbonkiosk.collector.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.carbonkiosk.collector.api.Response;
@@ -16,6 +17,7 @@ final class Actions {
     private static final Pattern HELD = Pattern.compile("/held/([^/]+)");
     private static final Pattern RETRY = Pattern.compile("/dead-letters/([^/]+)/retry");
     private static final Pattern CARD = Pattern.compile("/cards/([^/]+)/(bind|block)");
+    private static final Pattern KIOSK = Pattern.compile("/kiosks/([^/]+)/(flag|clear-flag|pickups)");
     private final ApiCalls api;
 
     Actions(ApiCalls api) {
@@ -47,7 +49,31 @@ final class Actions {
             ApiCalls.Answer a = api.send(x, "POST", "/api/cards/" + card + "/block", StrictJson.newObject());
             return after(x, a, x.t("flash.blocked"), back);
         }
+        if ((m = KIOSK.matcher(path)).matches()) {
+            return kiosk(x, m.group(1), m.group(2), form);
+        }
         return null;
+    }
+
+    private Response kiosk(Ctx x, String rawId, String action, Map<String, String> form) {
+        String back = "/kiosks/" + rawId;
+        ObjectNode body = StrictJson.newObject();
+        switch (action) {
+            case "flag" -> body.put("reason", form.getOrDefault("reason", "").strip());
+            case "pickups" -> {
+                Optional<String> at = Times.shanghaiLocal(form.getOrDefault("collectedAt", ""));
+                if (at.isEmpty() || !form.getOrDefault("collectedGrams", "").matches("[0-9]{1,8}")) {
+                    x.session().flash(x.t("flash.failed", x.t("mb.badForm")), true);
+                    return Response.redirect(back);
+                }
+                body.put("collectedGrams", Integer.parseInt(form.get("collectedGrams")));
+                body.put("collectedAt", at.get());
+                body.put("by", form.getOrDefault("by", "").strip());
+            }
+            default -> { }
+        }
+        ApiCalls.Answer a = api.send(x, "POST", "/api/devices/" + rawId + "/" + action, body);
+        return after(x, a, x.t("flash." + action, decoded(rawId)), back);
     }
 
     private Response review(Ctx x, String rawId, Map<String, String> form) {

@@ -46,7 +46,7 @@ public final class Console {
         this.login = new LoginPage(tokens, sessions, cookies);
         this.overview = new OverviewPage(store, queries, fleet, clock, config.calibrationMaxAge());
         this.kiosks = new KiosksPage(fleet, clock);
-        this.kiosk = new KioskPage(store, queries, fleet, clock);
+        this.kiosk = new KioskPage(store, queries, fleet, api, clock);
         this.held = new HeldPage(store, queries);
         this.deadLetters = new DeadLettersPage(store);
         this.cards = new CardsPage(api, clock);

@@ -3,6 +3,7 @@ package org.carbonkiosk.collector.web;
 import java.util.List;
 import java.util.Optional;
 import org.carbonkiosk.collector.api.Response;
+import org.carbonkiosk.collector.integrity.Signal;
 import org.carbonkiosk.collector.store.ConsoleQueries;
 import org.carbonkiosk.collector.store.DeviceRecord;
 import org.carbonkiosk.collector.store.ReviewStore;
@@ -82,6 +83,15 @@ final class HeldPage {
         fact(h, x.t("col.occurredAt"), Times.of(e.occurredAt()));
         fact(h, x.t("col.receivedAt"), Times.of(e.receivedAt()));
         h.raw("</dl>");
+        List<Signal> signals = store.db().read(c -> store.integrity().signals(c, id));
+        if (!signals.isEmpty()) {
+            h.raw("<ul class=\"signals\">");
+            for (Signal s : signals) {
+                h.raw("<li data-signal=\"").text(s.reason().wire()).raw("\">").el("strong", s.reason().wire())
+                        .raw(" ").text(SignalText.of(x, s)).raw("</li>");
+            }
+            h.raw("</ul>");
+        }
         if (x.canOperate()) {
             String noteId = "note-" + domId;
             h.raw("<form method=\"post\" class=\"review\" action=\"/held/").text(Forms.enc(id)).raw("\">")

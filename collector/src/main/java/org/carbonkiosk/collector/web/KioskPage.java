@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.carbonkiosk.collector.api.Response;
+import org.carbonkiosk.collector.integrity.KioskState;
 import org.carbonkiosk.collector.store.ConsoleQueries;
 import org.carbonkiosk.collector.store.Store;
 import org.carbonkiosk.collector.store.StoredEvent;
@@ -15,12 +16,14 @@ final class KioskPage {
     private final Store store;
     private final ConsoleQueries queries;
     private final FleetView fleet;
+    private final ApiCalls api;
     private final Clock clock;
 
-    KioskPage(Store store, ConsoleQueries queries, FleetView fleet, Clock clock) {
+    KioskPage(Store store, ConsoleQueries queries, FleetView fleet, ApiCalls api, Clock clock) {
         this.store = store;
         this.queries = queries;
         this.fleet = fleet;
+        this.api = api;
         this.clock = clock;
     }
 
@@ -48,7 +51,12 @@ final class KioskPage {
         fact(h, x.t("col.calibration"), KiosksPage.calibration(x, k, now));
         fact(h, x.t("col.lastSeq"), String.valueOf(k.device().lastSeq()));
         fact(h, x.t("col.missing"), k.missingSeqs().isEmpty() ? x.t("kiosk.noGaps") : k.missingSeqs().toString());
-        h.raw("</dl><h2>").text(x.t("kiosk.events")).raw("</h2>");
+        KioskState integrity = store.db().read(c -> store.integrity().kiosk(c, deviceId));
+        fact(h, x.t("col.scaleMode"), x.t("scaleMode." + integrity.scaleMode().wire()));
+        h.raw("</dl>");
+        review(h, x, deviceId, integrity);
+        MassBalanceView.render(h, x, deviceId, api.get(x, "/api/devices/" + deviceId + "/mass-balance"));
+        h.raw("<h2>").text(x.t("kiosk.events")).raw("</h2>");
         if (events.isEmpty()) {
             h.el("p", x.t("kiosk.noEvents"));
         } else {
@@ -74,6 +82,33 @@ final class KioskPage {
             h.raw("</tbody></table></div>");
         }
         return Layout.page(x, 200, x.t("kiosk.title", deviceId), "/kiosks", false, h.toString());
+    }
+
+    /** The kiosk's review flag, and (operators) the form to flag it or to clear it. */
+    private static void review(Html h, Ctx x, String deviceId, KioskState k) {
+        h.raw("<section id=\"review\" aria-labelledby=\"review-h\"><h2 id=\"review-h\">").text(x.t("kiosk.review"))
+                .raw("</h2>");
+        String path = "/kiosks/" + Forms.enc(deviceId);
+        if (k.flag().isPresent()) {
+            h.el("p", "class=\"flash error\" id=\"flagged\"", x.t("kiosk.flagged", k.flag().get().reason(),
+                    k.flag().get().by(), Times.of(k.flag().get().at())));
+            if (x.canOperate()) {
+                h.raw("<form method=\"post\" action=\"").raw(path).raw("/clear-flag\">")
+                        .hidden("csrf", x.session().csrf).raw("<button type=\"submit\" id=\"clear-flag\">")
+                        .text(x.t("kiosk.clearFlag")).raw("</button></form>");
+            }
+        } else {
+            h.el("p", "id=\"not-flagged\"", x.t("kiosk.notFlagged"));
+            if (x.canOperate()) {
+                h.raw("<form method=\"post\" class=\"review\" action=\"").raw(path).raw("/flag\">")
+                        .hidden("csrf", x.session().csrf)
+                        .raw("<label for=\"flag-reason\">").text(x.t("kiosk.flagReason")).raw("</label>")
+                        .raw("<input id=\"flag-reason\" name=\"reason\" maxlength=\"500\" required>")
+                        .raw("<div class=\"buttons\"><button type=\"submit\" class=\"reject\" id=\"flag\">")
+                        .text(x.t("kiosk.flag")).raw("</button></div></form>");
+            }
+        }
+        h.raw("</section>");
     }
 
     private static void fact(Html h, String label, String value) {

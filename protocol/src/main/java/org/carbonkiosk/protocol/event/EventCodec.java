@@ -141,7 +141,7 @@ public final class EventCodec {
 
     private static BinEmptiedEvent readBinEmptied(JsonObject o, Envelope envelope) {
         int max = DepositEvent.MAX_ABS_WEIGHT_GRAMS;
-        int removed = o.intValue("removedGrams", 0, max);
+        int removed = o.intValue("removedGrams", -max, max);
         String card = o.string("card");
         if (!CardToken.isValid(card)) {
             throw new MalformedException(MalformedReason.BAD_CARD, "card must be 64 lowercase hex characters");

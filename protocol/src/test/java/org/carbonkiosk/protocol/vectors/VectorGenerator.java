@@ -204,8 +204,8 @@ public final class VectorGenerator {
                 "\"grossGrams\":1000001").replace("\"netGrams\":820", "\"netGrams\":989767"), "out-of-range");
         badPayload("plays-zero", "claw-play with 0 plays", payload(TestEvents.clawPlay())
                 .replace("\"plays\":3", "\"plays\":0"), "out-of-range");
-        badPayload("bin-emptied-negative-removed", "bin-emptied removedGrams below zero",
-                payload(TestEvents.binEmptied()).replace("\"removedGrams\":10874", "\"removedGrams\":-1"),
+        badPayload("bin-emptied-removed-too-large", "bin-emptied removedGrams beyond 1 000 000 g",
+                payload(TestEvents.binEmptied()).replace("\"removedGrams\":10874", "\"removedGrams\":1000001"),
                 "out-of-range");
         badPayload("bin-emptied-without-card", "bin-emptied without the card of whoever opened the door",
                 payload(TestEvents.binEmptied()).replace("\"card\":\"" + TestEvents.SERVICE_CARD + "\",", ""),
