@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.carbonkiosk.collector.ingest.DeviceLiveState;
 import org.carbonkiosk.collector.integrity.KioskState;
-import org.carbonkiosk.collector.integrity.ScaleMode;
+import org.carbonkiosk.protocol.ScaleMode;
 import org.carbonkiosk.collector.store.DeviceRecord;
 import org.carbonkiosk.collector.store.Store;
 import org.carbonkiosk.protocol.DecodeResult;

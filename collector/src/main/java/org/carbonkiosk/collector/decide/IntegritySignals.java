@@ -2,7 +2,7 @@ package org.carbonkiosk.collector.decide;
 
 import org.carbonkiosk.collector.integrity.IntegrityLimits;
 import org.carbonkiosk.collector.integrity.KioskState;
-import org.carbonkiosk.collector.integrity.ScaleMode;
+import org.carbonkiosk.protocol.ScaleMode;
 import org.carbonkiosk.collector.integrity.Signal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package org.carbonkiosk.collector.integrity;
 
 import java.util.Optional;
+import org.carbonkiosk.protocol.ScaleMode;
 
 /**
  * A kiosk's integrity state, read in the deciding transaction.

@@ -15,7 +15,7 @@ import org.carbonkiosk.collector.integrity.Pickup;
 import org.carbonkiosk.collector.integrity.CardUse;
 import org.carbonkiosk.collector.integrity.KioskFlag;
 import org.carbonkiosk.collector.integrity.KioskState;
-import org.carbonkiosk.collector.integrity.ScaleMode;
+import org.carbonkiosk.protocol.ScaleMode;
 import org.carbonkiosk.collector.integrity.Signal;
 import org.carbonkiosk.protocol.message.Reason;
 

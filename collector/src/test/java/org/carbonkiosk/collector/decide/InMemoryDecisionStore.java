@@ -17,7 +17,7 @@ import org.carbonkiosk.collector.integrity.Emptying;
 import org.carbonkiosk.collector.integrity.KioskFlag;
 import org.carbonkiosk.collector.integrity.KioskState;
 import org.carbonkiosk.collector.integrity.Pickup;
-import org.carbonkiosk.collector.integrity.ScaleMode;
+import org.carbonkiosk.protocol.ScaleMode;
 import org.carbonkiosk.collector.integrity.Signal;
 import org.carbonkiosk.protocol.event.BinEmptiedEvent;
 import org.carbonkiosk.protocol.event.DepositEvent;

@@ -11,7 +11,7 @@ import org.carbonkiosk.collector.credit.RuleVersions;
 import org.carbonkiosk.collector.integrity.BalanceTolerance;
 import org.carbonkiosk.collector.integrity.IntegrityLimits;
 import org.carbonkiosk.collector.integrity.KioskFlag;
-import org.carbonkiosk.collector.integrity.ScaleMode;
+import org.carbonkiosk.protocol.ScaleMode;
 import org.carbonkiosk.collector.store.StoredEvent;
 import org.carbonkiosk.protocol.event.BinEmptiedEvent;
 import org.carbonkiosk.protocol.event.DepositEvent;

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.carbonkiosk.collector.credit.CreditRule;
 import org.carbonkiosk.collector.credit.RuleVersions;
 import org.carbonkiosk.collector.integrity.IntegrityLimits;
-import org.carbonkiosk.collector.integrity.ScaleMode;
+import org.carbonkiosk.protocol.ScaleMode;
 import org.carbonkiosk.collector.decide.Checks;
 import org.carbonkiosk.collector.decide.DecisionCore;
 import org.carbonkiosk.collector.decide.DecisionStore;

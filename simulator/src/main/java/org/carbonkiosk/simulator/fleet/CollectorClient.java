@@ -11,6 +11,7 @@ import org.carbonkiosk.client.EnrollmentRequest;
 import org.carbonkiosk.client.EventDecision;
 import org.carbonkiosk.client.RetryPolicy;
 import org.carbonkiosk.protocol.KioskTypes;
+import org.carbonkiosk.protocol.ScaleMode;
 import org.carbonkiosk.protocol.jws.PublicJwk;
 
 /**
@@ -28,10 +29,17 @@ public final class CollectorClient {
         return api.base().toString();
     }
 
-    /** {@code POST /api/devices}: 201 (or 409 with the same key already there is an error). */
+    /** {@code POST /api/devices} with the kiosk type's default scale: 201 (or 409 with the same key already there is an error). */
     public void registerDevice(String deviceId, boolean claw, PublicJwk publicKey, int keyVersion, String location) {
-        expect(call(() -> api.enroll(new EnrollmentRequest(deviceId, claw ? KioskTypes.CLAW_KIOSK : KioskTypes.RECYCLING_BOX,
-                publicKey, keyVersion, location))), 201, "register " + deviceId);
+        String type = claw ? KioskTypes.CLAW_KIOSK : KioskTypes.RECYCLING_BOX;
+        registerDevice(deviceId, type, ScaleMode.defaultFor(type), publicKey, keyVersion, location);
+    }
+
+    /** {@code POST /api/devices} with the scale mode given. */
+    public void registerDevice(String deviceId, String kioskType, ScaleMode scaleMode, PublicJwk publicKey,
+                               int keyVersion, String location) {
+        expect(call(() -> api.enroll(new EnrollmentRequest(deviceId, kioskType, publicKey, keyVersion, location,
+                scaleMode))), 201, "register " + deviceId);
     }
 
     /** {@code POST /api/devices/{id}/revoke}. */

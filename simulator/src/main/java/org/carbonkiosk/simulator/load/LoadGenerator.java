@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import org.carbonkiosk.protocol.CardToken;
 import org.carbonkiosk.protocol.DecodeResult;
+import org.carbonkiosk.protocol.KioskTypes;
+import org.carbonkiosk.protocol.ScaleMode;
 import org.carbonkiosk.protocol.Topics;
 import org.carbonkiosk.protocol.event.DepositEvent;
 import org.carbonkiosk.protocol.event.Envelope;
@@ -82,7 +84,8 @@ public final class LoadGenerator {
         for (int d = 0; d < devices; d++) {
             String id = "LD%s-%04d".formatted(run, d + 1);
             Ed25519KeyPair key = Ed25519KeyPair.generate();
-            collector.registerDevice(id, false, key.publicJwk(), 1, "load generator");
+            // a tray scale: every deposit weighs from the same tare, no weight chain
+            collector.registerDevice(id, KioskTypes.RECYCLING_BOX, ScaleMode.TRAY, key.publicJwk(), 1, "load generator");
             String card = CardToken.of(fleetKey, id.getBytes(StandardCharsets.US_ASCII));
             collector.bindCard(card, "load-" + id.toLowerCase());
             ids.add(id);

@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.carbonkiosk.protocol.CardToken;
+import org.carbonkiosk.protocol.KioskTypes;
+import org.carbonkiosk.protocol.ScaleMode;
 import org.carbonkiosk.protocol.Topics;
 import org.carbonkiosk.protocol.event.DepositEvent;
 import org.carbonkiosk.protocol.event.Envelope;
@@ -65,7 +67,9 @@ final class WorstDayFleet {
                 List<String> regulars = List.of(cards.get((d * 7) % residents), cards.get((d * 7 + 1) % residents),
                         cards.get((d * 7 + 2) % residents));
                 kiosks.add(new Kiosk(id, Topics.event(id), key, regulars, new ArrayList<>()));
-                setup.add(pool.submit(() -> collector.registerDevice(id, false, key.publicJwk(), 1, "worst day")));
+                // a tray scale: every deposit weighs from the same tare, no weight chain
+                setup.add(pool.submit(() -> collector.registerDevice(id, KioskTypes.RECYCLING_BOX, ScaleMode.TRAY,
+                        key.publicJwk(), 1, "worst day")));
             }
             for (Future<?> f : setup) {
                 f.get();

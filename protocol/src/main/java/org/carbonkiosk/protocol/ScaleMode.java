@@ -1,9 +1,9 @@
-package org.carbonkiosk.collector.integrity;
+package org.carbonkiosk.protocol;
 
 import java.util.Optional;
 
 /**
- * What a kiosk's scale weighs (registered with the device): the whole bin, so each deposit's
+ * What a kiosk's scale weighs (PROTOCOL.md v1.1 section 4, registered with the device: {@code scaleMode}): the whole bin, so each deposit's
  * tare is the bin as the previous session left it and the weight chain can be checked; or only
  * a tray that is emptied into the bin after each deposit.
  */
@@ -32,6 +32,6 @@ public enum ScaleMode {
 
     /** The contract's default: {@code bin} for a recycling box, {@code tray} for a claw kiosk. */
     public static ScaleMode defaultFor(String kioskType) {
-        return "claw-kiosk".equals(kioskType) ? TRAY : BIN;
+        return KioskTypes.CLAW_KIOSK.equals(kioskType) ? TRAY : BIN;
     }
 }
