@@ -10,6 +10,7 @@ public final class Topics {
     public static final String ALL_EVENTS = "kiosk/v1/+/event";
     public static final String ALL_STATUS = "kiosk/v1/+/status";
     public static final String ALL_TELEMETRY = "kiosk/v1/+/telemetry";
+    public static final String ALL_RECEIPTS = "kiosk/v1/+/receipt";
     /** Messages larger than this are rejected unread. */
     public static final int MAX_MESSAGE_BYTES = 8 * 1024;
 

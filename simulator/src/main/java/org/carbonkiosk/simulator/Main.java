@@ -1,6 +1,7 @@
 package org.carbonkiosk.simulator;
 
 import org.carbonkiosk.simulator.demo.DemoCommand;
+import org.carbonkiosk.simulator.integrity.FraudsCommand;
 import org.carbonkiosk.simulator.ledger.LedgerCommand;
 import org.carbonkiosk.simulator.load.BrokerCommand;
 import org.carbonkiosk.simulator.load.LoadCommand;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Command;
 /** {@code java -jar kiosk-simulator.jar demo | load | ledger | broker}. */
 @Command(name = "kiosk-simulator", mixinStandardHelpOptions = true, version = "kiosk-simulator 1.0.0",
         description = "Simulated kiosk fleet on the real agent and collector, stub ledger, load generator.",
-        subcommands = {DemoCommand.class, LoadCommand.class, WorstDayCommand.class, LedgerCommand.class, BrokerCommand.class})
+        subcommands = {DemoCommand.class, LoadCommand.class, WorstDayCommand.class, LedgerCommand.class, BrokerCommand.class,
+                FraudsCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

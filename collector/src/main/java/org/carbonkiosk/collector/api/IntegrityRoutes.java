@@ -165,10 +165,8 @@ public final class IntegrityRoutes {
         p.fromSeq().ifPresentOrElse(s -> o.put("afterSeq", s), () -> o.putNull("afterSeq"));
         o.put("emptiedEventId", p.emptying().eventId());
         o.put("emptiedAt", p.emptiedAt().toString());
-        o.put("startBinGrams", p.startBinGrams());
         o.put("deposits", p.deposits());
         o.put("reportedNetGrams", p.reportedNetGrams());
-        o.put("expectedRemovedGrams", p.expectedRemovedGrams());
         o.put("removedGrams", p.removedGrams());
         o.put("binGramsAfter", p.emptying().binGramsAfter());
         p.haulerGrams().ifPresentOrElse(h -> o.put("haulerGrams", h), () -> o.putNull("haulerGrams"));

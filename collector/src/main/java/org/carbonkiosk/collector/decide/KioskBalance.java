@@ -43,8 +43,8 @@ public final class KioskBalance {
         if (ok) {
             return;
         }
-        Logger.warn("deviceId={} mass balance out of tolerance at {}: expected {} g removed, kiosk says {} g, hauler {}",
-                deviceId, period.emptying().eventId(), period.expectedRemovedGrams(), period.removedGrams(),
+        Logger.warn("deviceId={} mass balance out of tolerance at {}: deposits {} g, removed {} g, hauler {}",
+                deviceId, period.emptying().eventId(), period.reportedNetGrams(), period.removedGrams(),
                 period.haulerGrams().map(g -> g + " g").orElse("not weighed"));
         if (limits.flagOnImbalance() && kiosk.flag().isEmpty()) {
             store.flagKiosk(deviceId, Optional.of(new KioskFlag("mass balance out of tolerance at "

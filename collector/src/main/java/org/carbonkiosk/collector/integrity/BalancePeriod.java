@@ -4,22 +4,20 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One period of a kiosk's mass balance: from one emptying (or the first deposit) to the next.
+ * One period of a kiosk's mass balance: from one emptying (or the kiosk's first deposit) to the
+ * next. Three weighings of the same material by two scales, which should agree.
  *
- * @param startBinGrams        the bin at the start: the previous emptying's {@code binGramsAfter},
- *                             or the first deposit's tare
- * @param deposits             deposits the kiosk reported in the period
- * @param reportedNetGrams     their net grams, summed
- * @param expectedRemovedGrams {@code startBinGrams + reportedNetGrams - binGramsAfter}: what the emptying
- *                             should have removed if every deposit was real
- * @param removedGrams         what the kiosk's {@code bin-emptied} event says it removed
- * @param haulerGrams          what the hauler's scale weighed (pickups recorded between this emptying and the next)
- * @param kioskAgrees          removed and expected agree within the tolerance
- * @param haulerAgrees         hauler's weight and removed agree within the tolerance (empty: no pickup recorded)
+ * @param fromSeq          the emptying that opened the period (empty: the kiosk's first period)
+ * @param deposits         deposits the kiosk reported in the period
+ * @param reportedNetGrams their net grams, summed
+ * @param removedGrams     what the kiosk's {@code bin-emptied} event says it removed
+ * @param haulerGrams      what the hauler's scale weighed (pickups nearest to this emptying)
+ * @param kioskAgrees      the kiosk's removal and its deposits agree within the tolerance
+ * @param haulerAgrees     the hauler's weight and the kiosk's removal agree (empty: no pickup recorded)
  */
-public record BalancePeriod(Optional<Long> fromSeq, Emptying emptying, long startBinGrams, int deposits,
-                            long reportedNetGrams, long expectedRemovedGrams, int removedGrams,
-                            Optional<Long> haulerGrams, boolean kioskAgrees, Optional<Boolean> haulerAgrees) {
+public record BalancePeriod(Optional<Long> fromSeq, Emptying emptying, int deposits, long reportedNetGrams,
+                            int removedGrams, Optional<Long> haulerGrams, boolean kioskAgrees,
+                            Optional<Boolean> haulerAgrees) {
 
     /** Both comparisons hold (a period without a pickup is judged on the kiosk's own readings). */
     public boolean withinTolerance() {

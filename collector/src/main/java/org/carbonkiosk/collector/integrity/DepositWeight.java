@@ -1,5 +1,5 @@
 package org.carbonkiosk.collector.integrity;
 
-/** A deposit's bin readings, as the mass balance reads them. */
-public record DepositWeight(long seq, int tareGrams, int netGrams) {
+/** A deposit's net weight, as the mass balance reads it. */
+public record DepositWeight(long seq, int netGrams) {
 }

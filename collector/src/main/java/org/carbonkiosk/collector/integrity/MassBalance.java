@@ -9,8 +9,9 @@ import java.util.Optional;
 /**
  * A kiosk's mass balance (PROTOCOL.md v1.1 section 6): for each period between two emptyings,
  * the net grams its deposits reported against what its {@code bin-emptied} event removed and what
- * the hauler's scale weighed. Three weighings by two scales: a kiosk inventing deposits fails the
- * first comparison, a bin scale reading high fails the second. Pure computation.
+ * the hauler's scale weighed. Three weighings by two scales: a kiosk inventing deposits, or items
+ * taken out of the bin and deposited again, fail the first comparison; a bin scale reading high
+ * fails the second. Pure computation.
  */
 public final class MassBalance {
     private MassBalance() {
@@ -38,19 +39,21 @@ public final class MassBalance {
         return periods;
     }
 
-    /** The period that {@code emptying} closes, after {@code previous} (empty: the kiosk's first). */
+    /**
+     * The period that {@code emptying} closes, after {@code previous} (empty: the kiosk's first).
+     * The comparisons are the contract's, direct: the deposits' net grams against the removal, the
+     * removal against the hauler's weight. No correction by the bin's readings before and after: a
+     * kiosk that invents deposits could hide them in those readings, never in the hauler's scale.
+     */
     public static BalancePeriod period(Optional<Emptying> previous, List<DepositWeight> deposits, Emptying emptying,
                                        Optional<Long> haulerGrams, BalanceTolerance tolerance) {
         long from = previous.map(Emptying::seq).orElse(0L);
         List<DepositWeight> in = deposits.stream().filter(d -> d.seq() > from && d.seq() < emptying.seq()).toList();
-        long start = previous.map(p -> (long) p.binGramsAfter())
-                .orElse(in.isEmpty() ? 0L : (long) in.get(0).tareGrams());
         long net = in.stream().mapToLong(DepositWeight::netGrams).sum();
-        long expected = start + net - emptying.binGramsAfter();
-        boolean kiosk = tolerance.agree(emptying.removedGrams(), expected);
+        boolean kiosk = tolerance.agree(emptying.removedGrams(), net);
         Optional<Boolean> hauler = haulerGrams.map(h -> tolerance.agree(h, emptying.removedGrams()));
-        return new BalancePeriod(previous.map(Emptying::seq), emptying, start, in.size(), net, expected,
-                emptying.removedGrams(), haulerGrams, kiosk, hauler);
+        return new BalancePeriod(previous.map(Emptying::seq), emptying, in.size(), net, emptying.removedGrams(),
+                haulerGrams, kiosk, hauler);
     }
 
     private static Optional<Long> haulerGrams(List<Pickup> pickups, Emptying e, List<Emptying> all) {

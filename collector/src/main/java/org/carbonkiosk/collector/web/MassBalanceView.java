@@ -25,7 +25,7 @@ final class MassBalanceView {
             h.el("p", "class=\"note\"", x.t("mb.explain", answer.json().path("tolerancePercent").asInt(),
                     answer.json().path("toleranceFloorGrams").asInt()));
             h.raw("<div class=\"scroll\"><table id=\"mass-balance-periods\"><thead><tr>");
-            for (String c : List.of("mb.emptied", "mb.deposits", "mb.reported", "mb.expected", "mb.removed",
+            for (String c : List.of("mb.emptied", "mb.deposits", "mb.reported", "mb.removed",
                     "mb.hauler", "mb.verdict")) {
                 Layout.th(h, x.t(c));
             }
@@ -38,7 +38,6 @@ final class MassBalanceView {
                         .text(p.path("emptiedEventId").asText()).raw("</span></td><td class=\"num\">")
                         .text(p.path("deposits").asInt()).raw("</td><td class=\"num\">")
                         .text(p.path("reportedNetGrams").asLong() + " g").raw("</td><td class=\"num\">")
-                        .text(p.path("expectedRemovedGrams").asLong() + " g").raw("</td><td class=\"num\">")
                         .text(p.path("removedGrams").asLong() + " g").raw("</td><td class=\"num\">")
                         .text(p.path("haulerGrams").isNull() ? "–" : p.path("haulerGrams").asLong() + " g")
                         .raw("</td><td>").el("span", "class=\"badge " + (ok ? "credited" : "rejected") + "\"",

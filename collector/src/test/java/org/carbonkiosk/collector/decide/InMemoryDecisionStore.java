@@ -20,7 +20,6 @@ import org.carbonkiosk.collector.integrity.Pickup;
 import org.carbonkiosk.protocol.ScaleMode;
 import org.carbonkiosk.collector.integrity.Signal;
 import org.carbonkiosk.protocol.event.BinEmptiedEvent;
-import org.carbonkiosk.protocol.event.DepositEvent;
 import org.carbonkiosk.collector.store.CardStore.CardRecord;
 import org.carbonkiosk.collector.store.StoredEvent;
 import org.carbonkiosk.protocol.message.CreditRequest;
@@ -265,10 +264,8 @@ public final class InMemoryDecisionStore implements DecisionStore, DecisionStore
 
     @Override
     public List<DepositWeight> depositWeights(String deviceId, long afterSeq, long beforeSeq) {
-        return ofType(deviceId, "deposit", afterSeq, beforeSeq).stream().map(e -> {
-            DepositEvent d = (DepositEvent) e.event();
-            return new DepositWeight(d.seq(), d.tareGrams(), d.netGrams());
-        }).toList();
+        return ofType(deviceId, "deposit", afterSeq, beforeSeq).stream()
+                .map(e -> new DepositWeight(e.seq(), e.netGrams().orElse(0))).toList();
     }
 
     @Override

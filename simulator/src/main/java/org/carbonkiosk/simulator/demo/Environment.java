@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.carbonkiosk.broker.EmbeddedBroker;
 import org.carbonkiosk.collector.CollectorApp;
 import org.carbonkiosk.collector.CollectorConfig;
@@ -55,6 +56,13 @@ public final class Environment implements AutoCloseable {
      */
     public static Environment start(Path dataDir, SimClock clock, int preferredMqttPort, int preferredHttpPort,
                                     long seed, Optional<String> externalMqttUrl) {
+        return start(dataDir, clock, preferredMqttPort, preferredHttpPort, seed, externalMqttUrl, c -> c);
+    }
+
+    /** As {@link #start(Path, SimClock, int, int, long, Optional)}, with the collector's configuration adjusted. */
+    public static Environment start(Path dataDir, SimClock clock, int preferredMqttPort, int preferredHttpPort,
+                                    long seed, Optional<String> externalMqttUrl,
+                                    UnaryOperator<CollectorConfig> adjust) {
         try {
             Files.createDirectories(dataDir.resolve("logs"));
         } catch (IOException e) {
@@ -81,7 +89,7 @@ public final class Environment implements AutoCloseable {
                 .withLedgerUrl(ledger.url())
                 .withLedgerToken(ledgerToken)
                 .withLedgerTiming(Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(2));
-        CollectorApp collector = CollectorApp.start(config, clock);
+        CollectorApp collector = CollectorApp.start(adjust.apply(config), clock);
         CollectorClient api = new CollectorClient("http://127.0.0.1:" + collector.httpPort(), collector.adminToken());
         MqttObserver observer = MqttObserver.connect(brokerUrl);
         Logger.info("environment up: broker {}, ledger {}, collector http://127.0.0.1:{}", brokerUrl, ledger.url(),

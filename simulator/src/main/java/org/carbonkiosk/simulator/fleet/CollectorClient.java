@@ -1,8 +1,10 @@
 package org.carbonkiosk.simulator.fleet;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.carbonkiosk.client.CollectorAnswer;
 import org.carbonkiosk.client.CollectorApi;
@@ -12,6 +14,8 @@ import org.carbonkiosk.client.EventDecision;
 import org.carbonkiosk.client.RetryPolicy;
 import org.carbonkiosk.protocol.KioskTypes;
 import org.carbonkiosk.protocol.ScaleMode;
+import org.carbonkiosk.protocol.event.Timestamps;
+import org.carbonkiosk.protocol.json.StrictJson;
 import org.carbonkiosk.protocol.jws.PublicJwk;
 
 /**
@@ -72,6 +76,16 @@ public final class CollectorClient {
     public com.fasterxml.jackson.databind.JsonNode device(String deviceId) {
         return expect(call(() -> api.device(deviceId)), 200, "device " + deviceId).tree()
                 .orElseThrow(() -> new IllegalStateException("collector API: device " + deviceId + " answered no JSON"));
+    }
+
+    /** {@code POST /api/devices/{id}/pickups}: what the hauler's scale weighed when it emptied the kiosk. */
+    public void recordPickup(String deviceId, long collectedGrams, OffsetDateTime collectedAt, String by) {
+        ObjectNode body = StrictJson.newObject();
+        body.put("collectedGrams", collectedGrams);
+        body.put("collectedAt", Timestamps.format(collectedAt));
+        body.put("by", by);
+        expect(call(() -> api.post("/api/devices/" + deviceId + "/pickups",
+                StrictJson.write(body))), 201, "pickup at " + deviceId);
     }
 
     /** {@code GET /metrics} as text. */

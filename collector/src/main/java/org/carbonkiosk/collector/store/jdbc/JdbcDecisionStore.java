@@ -20,7 +20,6 @@ import org.carbonkiosk.collector.integrity.KioskState;
 import org.carbonkiosk.collector.integrity.Pickup;
 import org.carbonkiosk.collector.integrity.Signal;
 import org.carbonkiosk.protocol.event.BinEmptiedEvent;
-import org.carbonkiosk.protocol.event.DepositEvent;
 import org.carbonkiosk.protocol.event.EventType;
 import org.carbonkiosk.protocol.message.CreditRequest;
 import org.carbonkiosk.protocol.message.Reason;
@@ -210,10 +209,7 @@ public final class JdbcDecisionStore implements DecisionStore {
     @Override
     public List<DepositWeight> depositWeights(String deviceId, long afterSeq, long beforeSeq) {
         return sql(() -> store.events().ofType(c, deviceId, EventType.DEPOSIT.wire(), afterSeq, beforeSeq).stream()
-                .map(e -> {
-                    DepositEvent d = (DepositEvent) e.event();
-                    return new DepositWeight(d.seq(), d.tareGrams(), d.netGrams());
-                }).toList());
+                .map(e -> new DepositWeight(e.seq(), e.netGrams().orElse(0))).toList());
     }
 
     @Override
