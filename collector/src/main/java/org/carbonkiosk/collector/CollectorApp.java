@@ -97,7 +97,7 @@ public final class CollectorApp implements AutoCloseable {
             Metrics metrics = new Metrics();
             DeviceLiveState live = new DeviceLiveState();
             Checks checks = new Checks(config.lateWindow(), config.maxClockSkew(), config.calibrationMaxAge(),
-                    config.calibrationRequired());
+                    config.calibrationRequired(), config.keyRotationGrace());
             DecisionCore core = new DecisionCore(config.rules(), checks);
             LedgerForwarder forwarder = config.ledgerUrl().isEmpty() ? null
                     : new LedgerForwarder(store, new HttpLedger(config.ledgerUrl(), config.ledgerToken(),
@@ -108,7 +108,7 @@ public final class CollectorApp implements AutoCloseable {
             }
             MqttSettings mqtt = new MqttSettings(config.mqttUrl(), clientId(config), config.mqttUsername(),
                     config.mqttPassword(), config.mqttSessionExpiry(), config.mqttReceiveMaximum(),
-                    config.mqttMaxPacketBytes());
+                    config.mqttMaxPacketBytes(), config.mqttTls());
             OutboundConnection outbound = new OutboundConnection(mqtt, config.ingest().receiptQueueCapacity(), live,
                     clock);
             AfterCommit after = new AfterCommit(outbound, live, metrics,

@@ -16,6 +16,7 @@ import java.util.Properties;
 import org.carbonkiosk.collector.api.HttpOptions;
 import org.carbonkiosk.collector.credit.CreditRule;
 import org.carbonkiosk.collector.credit.RuleVersions;
+import org.carbonkiosk.collector.ingest.MqttTls;
 import org.carbonkiosk.collector.pipeline.IngestSettings;
 
 /**
@@ -40,6 +41,8 @@ import org.carbonkiosk.collector.pipeline.IngestSettings;
  * @param ingest               the decision path's sizes: verify threads, queue, batches, receipts
  * @param mqttMaxPacketBytes   the largest MQTT packet the broker may send this collector
  * @param http                 HTTP limits, TLS and whether /metrics is open ({@code http.*})
+ * @param mqttTls              the fleet CA and the optional client certificate for {@code ssl://} ({@code mqtt.tls.*})
+ * @param keyRotationGrace     after a rotation, the old key version still verifies events up to this long after it
  */
 public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUsername, String mqttPassword,
                               Duration mqttSessionExpiry, int mqttReceiveMaximum, int httpPort, String httpBind, Path dataDir, String dbUrl,
@@ -47,7 +50,7 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
                               Duration ledgerTimeout, Duration ledgerBackoffInitial, Duration ledgerBackoffMax,
                               RuleVersions rules, Duration lateWindow, Duration maxClockSkew,
                               Duration calibrationMaxAge, boolean calibrationRequired, IngestSettings ingest,
-                              int mqttMaxPacketBytes, HttpOptions http) {
+                              int mqttMaxPacketBytes, HttpOptions http, MqttTls mqttTls, Duration keyRotationGrace) {
 
     public CollectorConfig {
         Objects.requireNonNull(mqttUrl, "mqttUrl");
@@ -57,6 +60,10 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
         Objects.requireNonNull(mqttSessionExpiry, "mqttSessionExpiry");
         Objects.requireNonNull(httpBind, "httpBind");
         Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(mqttTls, "mqttTls");
+        if (keyRotationGrace.isNegative()) {
+            throw new ConfigException("keys.rotationGrace", "must not be negative");
+        }
         if (mqttReceiveMaximum < 1 || mqttReceiveMaximum > 65535) {
             throw new ConfigException("mqtt.receiveMaximum", "must be within [1, 65535]");
         }
@@ -103,7 +110,7 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
                 Path.of("data"), "", 8, "", "", "", Duration.ofSeconds(10), Duration.ofSeconds(1),
                 Duration.ofMinutes(5), RuleVersions.of(CreditRule.defaults()), Duration.ofDays(7),
                 Duration.ofMinutes(5), Duration.ofDays(365), false, IngestSettings.defaults(), 64 * 1024,
-                HttpOptions.defaults());
+                HttpOptions.defaults(), MqttTls.NONE, Duration.ofDays(7));
     }
 
     /**
@@ -140,7 +147,10 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
                 s.duration("rule.calibrationMaxAge", d.calibrationMaxAge),
                 s.bool("rule.calibrationRequired", d.calibrationRequired),
                 ingest(s, d.ingest),
-                s.integer("mqtt.maxPacketSize", d.mqttMaxPacketBytes, 16 * 1024, 256 * 1024 * 1024), http(s, d.http));
+                s.integer("mqtt.maxPacketSize", d.mqttMaxPacketBytes, 16 * 1024, 256 * 1024 * 1024), http(s, d.http),
+                new MqttTls(s.optional("mqtt.tls.caFile").map(Path::of), s.optional("mqtt.tls.certFile").map(Path::of),
+                        s.optional("mqtt.tls.keyFile").map(Path::of)),
+                s.duration("keys.rotationGrace", d.keyRotationGrace));
     }
 
     private static IngestSettings ingest(Settings s, IngestSettings d) {
@@ -275,6 +285,10 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
         return copy(b -> b.rules = v);
     }
 
+    public CollectorConfig withMqttTls(MqttTls v) {
+        return copy(b -> b.mqttTls = v);
+    }
+
     public CollectorConfig withIngest(IngestSettings v) {
         return copy(b -> b.ingest = v);
     }
@@ -313,6 +327,8 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
         private IngestSettings ingest;
         private int mqttMaxPacketBytes;
         private HttpOptions http;
+        private MqttTls mqttTls;
+        private Duration keyRotationGrace;
 
         Copy(CollectorConfig c) {
             mqttUrl = c.mqttUrl;
@@ -340,13 +356,15 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
             ingest = c.ingest;
             mqttMaxPacketBytes = c.mqttMaxPacketBytes;
             http = c.http;
+            mqttTls = c.mqttTls;
+            keyRotationGrace = c.keyRotationGrace;
         }
 
         CollectorConfig build() {
             return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry,
                     mqttReceiveMaximum, httpPort, httpBind, dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken,
                     ledgerTimeout, ledgerBackoffInitial, ledgerBackoffMax, rules, lateWindow, maxClockSkew,
-                    calibrationMaxAge, calibrationRequired, ingest, mqttMaxPacketBytes, http);
+                    calibrationMaxAge, calibrationRequired, ingest, mqttMaxPacketBytes, http, mqttTls, keyRotationGrace);
         }
     }
 

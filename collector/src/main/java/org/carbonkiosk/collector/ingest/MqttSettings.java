@@ -11,8 +11,9 @@ import java.time.Duration;
  * @param sessionExpiry  how long the broker keeps the session (and unacknowledged events) while away
  * @param receiveMaximum the MQTT 5 receive maximum asked of the broker; the collector's own bounded
  *                       queue is what really limits what is in flight
- * @param maxPacketBytes the largest packet the broker may send (MQTT 5 maximum packet size)
+ * @param maxPacketBytes the largest packet the broker may send (MQTT 5 maximum packet size), on both connections
+ * @param tls            the fleet CA and optional client certificate for {@code ssl://}
  */
 public record MqttSettings(String url, String clientId, String username, String password, Duration sessionExpiry,
-                           int receiveMaximum, int maxPacketBytes) {
+                           int receiveMaximum, int maxPacketBytes, MqttTls tls) {
 }
