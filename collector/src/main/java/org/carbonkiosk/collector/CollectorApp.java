@@ -138,6 +138,8 @@ public final class CollectorApp implements AutoCloseable {
             registerGauges(metrics, store, live, verifier, outbound, forwarder == null);
             metrics.gauge("kiosk_mqtt_event_disconnects", "Times the event connection was lost since start.",
                     events::disconnects);
+            metrics.gauge("kiosk_retained_events", "Events a kiosk published retained (decided, copy cleared) since start.",
+                    events::retainedEvents);
             loop.start();
             started.add(loop::halt);
             if (forwarder != null) {
