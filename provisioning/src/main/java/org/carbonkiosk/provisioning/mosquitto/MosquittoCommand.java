@@ -135,14 +135,19 @@ public final class MosquittoCommand extends ToolCommand {
                 "topic read " + Topics.ALL_TELEMETRY);
     }
 
-    /** The security settings the files above rely on (deploy/mosquitto/mosquitto.conf has them). */
+    /**
+     * The security settings the files above rely on (deploy/mosquitto/mosquitto.conf has them).
+     * {@code use_username_as_clientid} is a listener setting: before any {@code listener} line it
+     * would open a default listener on port 1883.
+     */
     public static List<String> brokerConf() {
         return List.of("per_listener_settings false",
                 "allow_anonymous false",
                 "password_file /etc/mosquitto/kiosk/passwd",
                 "acl_file /etc/mosquitto/kiosk/acl",
-                "use_username_as_clientid true",
                 "allow_zero_length_clientid false",
-                "check_retain_source true");
+                "check_retain_source true",
+                "# in the section of every listener, after its 'listener' line:",
+                "use_username_as_clientid true");
     }
 }
