@@ -6,7 +6,8 @@
 #   systemd     systemd-analyze verify of both units; the collector unit's exposure score
 #   Mosquitto   a broker started from deploy/mosquitto/mosquitto.conf on a free loopback port,
 #               with a test CA, the password file and ACL made by kiosk-provision: own topics
-#               work, another kiosk's are refused, wrong or no credentials refused; the real
+#               work, another kiosk's are refused, no takeover with another kiosk's client
+#               id, wrong or no credentials refused; the real
 #               collector connects over TLS, decides a kiosk's message, exits 143 on SIGTERM
 #   PostgreSQL  deploy/postgresql/kiosk-collectors.sql in a throw-away cluster (Unix socket
 #               only, no TCP port): the roles can do what they need and nothing else
