@@ -6,7 +6,8 @@
 #   systemd     systemd-analyze verify of both units; the collector unit's exposure score
 #   Mosquitto   a broker started from deploy/mosquitto/mosquitto.conf on a free loopback port,
 #               with a test CA, the password file and ACL made by kiosk-provision: own topics
-#               work, another kiosk's are refused, wrong or no credentials refused; the real
+#               work, another kiosk's are refused, no takeover with another kiosk's client
+#               id, wrong or no credentials refused; the real
 #               collector connects over TLS, decides a kiosk's message, exits 143 on SIGTERM
 #   PostgreSQL  deploy/postgresql/kiosk-collectors.sql in a throw-away cluster (Unix socket
 #               only, no TCP port): the roles can do what they need and nothing else
@@ -222,10 +223,10 @@ collector_over_tls() { # broker port, kiosk id, kiosk password, collector passwo
     opts=$(sed -n 's/^Environment="JAVA_OPTS=\(.*\)"$/\1/p' deploy/collector/kiosk-collector.service)
     # shellcheck disable=SC2086
     env KIOSK_MQTT_URL="ssl://localhost:$1" KIOSK_MQTT_USERNAME=collector KIOSK_MQTT_PASSWORD="$4" \
+        KIOSK_MQTT_TLS_CA_FILE="$M/certs/kiosk-ca.pem" \
         KIOSK_MQTT_CLIENT_ID=kiosk-collector-check KIOSK_HTTP_PORT="$hport" KIOSK_HTTP_BIND=127.0.0.1 \
         KIOSK_DATA_DIR="$C" KIOSK_ADMIN_TOKEN="$token" \
-        java $opts -Djavax.net.ssl.trustStore="$M/certs/kiosk-ca-truststore.p12" \
-        -Djavax.net.ssl.trustStorePassword=changeit -jar "$COLLECTOR_JAR" > "$C/collector.log" 2>&1 &
+        java $opts -jar "$COLLECTOR_JAR" > "$C/collector.log" 2>&1 &
     cpid=$!
     PIDS+=("$cpid")
     for i in $(seq 1 120); do
@@ -240,7 +241,7 @@ collector_over_tls() { # broker port, kiosk id, kiosk password, collector passwo
         fail "collector over TLS: a subscription was refused"; grep -i "suback\|not reachable\|not authori" "$C/collector.log"
         return
     fi
-    pass "collector connects over TLS (fleet CA in a JVM trust store) with its user; its subscriptions are allowed"
+    pass "collector connects over TLS (mqtt.tls.caFile) with its users collector and collector-out; its subscriptions are allowed"
     for i in $(seq 1 30); do
         mosquitto_pub -h localhost -p "$1" --cafile "$M/certs/kiosk-ca.pem" -q 1 -i "$2-pub" -u "$2" -P "$3" \
             -t "kiosk/v1/$2/event" -m "not-a-jws-$i" >/dev/null 2>&1
@@ -284,9 +285,10 @@ mosquitto_check() {
     done
     java -jar "$JAR" mosquitto --only collector --collector-user collector >> "$M/kiosk/acl" \
         || { fail "kiosk-provision mosquitto --only collector"; return; }
-    mosquitto_passwd -b "$M/kiosk/passwd" collector "$PC" || { fail "mosquitto_passwd"; return; }
+    mosquitto_passwd -b "$M/kiosk/passwd" collector "$PC" && mosquitto_passwd -b "$M/kiosk/passwd" collector-out "$PC" \
+        || { fail "mosquitto_passwd"; return; }
     chmod 0640 "$M/kiosk/passwd" "$M/kiosk/acl"
-    pass "password file and ACL made with kiosk-provision mosquitto (2 kiosks) and mosquitto_passwd (collector)"
+    pass "password file and ACL made with kiosk-provision mosquitto (2 kiosks) and mosquitto_passwd (collector, collector-out)"
 
     # The shipped configuration with test paths, a free loopback port and this user.
     port=$(free_port)
@@ -319,10 +321,14 @@ mosquitto_check() {
 
     local TLS=(-h localhost -p "$port" --cafile "$M/certs/kiosk-ca.pem")
     pub() { mosquitto_pub "${TLS[@]}" -q 1 "$@" 2>&1; }
+    # The broker takes the user name as client id (use_username_as_clientid): one connection per
+    # user at a time, so publishes below use another user than a running subscriber (a kiosk's
+    # <id>-selftest user, the collector's collector-out).
+    local SUBS=()
     sub_bg() { # output file, args...
         local out=$1; shift
         mosquitto_sub "${TLS[@]}" -q 1 -v -W 60 "$@" > "$out" 2>&1 &
-        PIDS+=("$!")
+        PIDS+=("$!"); SUBS+=("$!")
     }
 
     # The collector's shared subscription sees kiosk A's own event.
@@ -352,8 +358,8 @@ mosquitto_check() {
     sub_bg "$M/b.out" -i "$B" -u "$B" -P "$PB" -t "kiosk/v1/$B/receipt"
     ok=1
     for i in $(seq 1 30); do
-        pub -i chk-collector-pub -u collector -P "$PC" -t "kiosk/v1/$A/receipt" -m "receipt-$i" >/dev/null
-        pub -i chk-collector-pub -u collector -P "$PC" -t "kiosk/v1/$B/receipt" -m "breceipt-$i" >/dev/null
+        pub -i chk-collector-pub -u collector-out -P "$PC" -t "kiosk/v1/$A/receipt" -m "receipt-$i" >/dev/null
+        pub -i chk-collector-pub -u collector-out -P "$PC" -t "kiosk/v1/$B/receipt" -m "breceipt-$i" >/dev/null
         wait_for "$M/a.out" "kiosk/v1/$A/receipt receipt-$i" 3 && wait_for "$M/b.out" "kiosk/v1/$B/receipt breceipt-$i" 3 \
             && { ok=0; break; }
     done
@@ -362,9 +368,9 @@ mosquitto_check() {
     else
         fail "a kiosk did not receive its own receipt"; cat "$M/a.out" "$M/b.out"
     fi
-    pub -i chk-collector-pub -u collector -P "$PC" -t "kiosk/v1/$B/receipt" -m "secret-for-$B" >/dev/null
-    pub -i "$B-pub" -u "$B" -P "$PB" -t "kiosk/v1/$B/event" -m "event-of-$B" >/dev/null
-    pub -i chk-collector-pub -u collector -P "$PC" -t "kiosk/v1/$A/receipt" -m "last-for-$A" >/dev/null
+    pub -i chk-collector-pub -u collector-out -P "$PC" -t "kiosk/v1/$B/receipt" -m "secret-for-$B" >/dev/null
+    pub -i "$B-pub" -u "$B-selftest" -P "$PB" -t "kiosk/v1/$B/event" -m "event-of-$B" >/dev/null
+    pub -i chk-collector-pub -u collector-out -P "$PC" -t "kiosk/v1/$A/receipt" -m "last-for-$A" >/dev/null
     if wait_for "$M/a.out" "kiosk/v1/$A/receipt last-for-$A" 50 && wait_for "$M/b.out" "kiosk/v1/$B/receipt secret-for-$B" 50 \
         && ! grep -q "secret-for-$B\|breceipt-\|event-of-$B\|genuine-from-$B" "$M/a.out"; then
         pass "kiosk $A subscribed to $B's receipt and to kiosk/v1/+/event receives nothing of $B's"
@@ -373,8 +379,8 @@ mosquitto_check() {
     fi
 
     # Kiosk A cannot publish a receipt (only the collector may).
-    pub -i "$A-pub" -u "$A" -P "$PA" -t "kiosk/v1/$A/receipt" -m "self-receipt" >/dev/null
-    pub -i chk-collector-pub -u collector -P "$PC" -t "kiosk/v1/$A/receipt" -m "after-self-receipt" >/dev/null
+    pub -i "$A-pub" -u "$A-selftest" -P "$PA" -t "kiosk/v1/$A/receipt" -m "self-receipt" >/dev/null
+    pub -i chk-collector-pub -u collector-out -P "$PC" -t "kiosk/v1/$A/receipt" -m "after-self-receipt" >/dev/null
     if ! wait_for "$M/a.out" "kiosk/v1/$A/receipt after-self-receipt" 50; then
         fail "receipt after the kiosk's own publish not delivered"; cat "$M/a.out"
     elif grep -qx "kiosk/v1/$A/receipt self-receipt" "$M/a.out"; then
@@ -383,8 +389,20 @@ mosquitto_check() {
         pass "kiosk $A cannot publish a receipt (only the collector can)"
     fi
 
+    # A's credentials with B's client id: the broker takes A's user name as client id, so B stays
+    # connected and still receives its receipt.
+    pub -i "$B" -u "$A" -P "$PA" -t "kiosk/v1/$A/event" -m "takeover-try" >/dev/null
+    pub -i chk-collector-pub -u collector-out -P "$PC" -t "kiosk/v1/$B/receipt" -m "after-takeover-try" >/dev/null
+    if wait_for "$M/b.out" "kiosk/v1/$B/receipt after-takeover-try" 50 && ! grep -qi "disconnect\|error" "$M/b.out"; then
+        pass "a connection with $A's credentials and $B's client id does not disconnect $B"
+    else
+        fail "$A's credentials with $B's client id disconnected $B"; cat "$M/b.out"
+    fi
+    # The subscribers hold the users the collector and a kiosk are about to connect as.
+    kill "${SUBS[@]}" 2>/dev/null
+
     # The real collector, started as the unit starts it (its JAVA_OPTS, KIOSK_* variables as in
-    # collector.env, the fleet CA in a JVM trust store through JAVA_EXTRA_OPTS), connects over
+    # collector.env, the fleet CA file as mqtt.tls.caFile), connects over
     # TLS with its user and ACL, and decides a message a kiosk sends (a malformed one: it is
     # recorded as rejected, visible in GET /api/rejections). SIGTERM then ends it with 143.
     collector_over_tls "$port" "$A" "$PA" "$PC"

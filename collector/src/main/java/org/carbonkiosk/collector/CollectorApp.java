@@ -98,7 +98,7 @@ public final class CollectorApp implements AutoCloseable {
             Metrics metrics = new Metrics();
             DeviceLiveState live = new DeviceLiveState();
             Checks checks = new Checks(config.lateWindow(), config.maxClockSkew(), config.calibrationMaxAge(),
-                    config.calibrationRequired());
+                    config.calibrationRequired(), config.keyRotationGrace());
             DecisionCore core = new DecisionCore(config.rules(), checks, config.integrity());
             LedgerForwarder forwarder = config.ledgerUrl().isEmpty() ? null
                     : new LedgerForwarder(store, new HttpLedger(config.ledgerUrl(), config.ledgerToken(),
@@ -109,7 +109,7 @@ public final class CollectorApp implements AutoCloseable {
             }
             MqttSettings mqtt = new MqttSettings(config.mqttUrl(), clientId(config), config.mqttUsername(),
                     config.mqttPassword(), config.mqttSessionExpiry(), config.mqttReceiveMaximum(),
-                    config.mqttMaxPacketBytes());
+                    config.mqttMaxPacketBytes(), config.mqttTls());
             OutboundConnection outbound = new OutboundConnection(mqtt, config.ingest().receiptQueueCapacity(), live,
                     clock);
             AfterCommit after = new AfterCommit(outbound, live, metrics,
@@ -140,6 +140,8 @@ public final class CollectorApp implements AutoCloseable {
             registerGauges(metrics, store, live, verifier, outbound, forwarder == null);
             metrics.gauge("kiosk_mqtt_event_disconnects", "Times the event connection was lost since start.",
                     events::disconnects);
+            metrics.gauge("kiosk_retained_events", "Events a kiosk published retained (decided, copy cleared) since start.",
+                    events::retainedEvents);
             loop.start();
             started.add(loop::halt);
             if (forwarder != null) {

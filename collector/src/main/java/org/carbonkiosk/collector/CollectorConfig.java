@@ -20,6 +20,7 @@ import org.carbonkiosk.collector.credit.RuleVersions;
 import org.carbonkiosk.collector.integrity.BalanceTolerance;
 import org.carbonkiosk.collector.integrity.IntegrityLimits;
 import org.carbonkiosk.protocol.event.Material;
+import org.carbonkiosk.collector.ingest.MqttTls;
 import org.carbonkiosk.collector.pipeline.IngestSettings;
 
 /**
@@ -45,6 +46,8 @@ import org.carbonkiosk.collector.pipeline.IngestSettings;
  * @param mqttMaxPacketBytes   the largest MQTT packet the broker may send this collector
  * @param http                 HTTP limits, TLS and whether /metrics is open ({@code http.*})
  * @param integrity            the integrity signals' limits ({@code integrity.*})
+ * @param mqttTls              the fleet CA and the optional client certificate for {@code ssl://} ({@code mqtt.tls.*})
+ * @param keyRotationGrace     after a rotation, the old key version still verifies events up to this long after it
  */
 public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUsername, String mqttPassword,
                               Duration mqttSessionExpiry, int mqttReceiveMaximum, int httpPort, String httpBind, Path dataDir, String dbUrl,
@@ -52,7 +55,8 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
                               Duration ledgerTimeout, Duration ledgerBackoffInitial, Duration ledgerBackoffMax,
                               RuleVersions rules, Duration lateWindow, Duration maxClockSkew,
                               Duration calibrationMaxAge, boolean calibrationRequired, IngestSettings ingest,
-                              int mqttMaxPacketBytes, HttpOptions http, IntegrityLimits integrity) {
+                              int mqttMaxPacketBytes, HttpOptions http, IntegrityLimits integrity, MqttTls mqttTls,
+                              Duration keyRotationGrace) {
 
     public CollectorConfig {
         Objects.requireNonNull(mqttUrl, "mqttUrl");
@@ -63,6 +67,10 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
         Objects.requireNonNull(httpBind, "httpBind");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(integrity, "integrity");
+        Objects.requireNonNull(mqttTls, "mqttTls");
+        if (keyRotationGrace.isNegative()) {
+            throw new ConfigException("keys.rotationGrace", "must not be negative");
+        }
         if (mqttReceiveMaximum < 1 || mqttReceiveMaximum > 65535) {
             throw new ConfigException("mqtt.receiveMaximum", "must be within [1, 65535]");
         }
@@ -109,7 +117,7 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
                 Path.of("data"), "", 8, "", "", "", Duration.ofSeconds(10), Duration.ofSeconds(1),
                 Duration.ofMinutes(5), RuleVersions.of(CreditRule.defaults()), Duration.ofDays(7),
                 Duration.ofMinutes(5), Duration.ofDays(365), false, IngestSettings.defaults(), 64 * 1024,
-                HttpOptions.defaults(), IntegrityLimits.defaults());
+                HttpOptions.defaults(), IntegrityLimits.defaults(), MqttTls.NONE, Duration.ofDays(7));
     }
 
     /**
@@ -147,7 +155,10 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
                 s.bool("rule.calibrationRequired", d.calibrationRequired),
                 ingest(s, d.ingest),
                 s.integer("mqtt.maxPacketSize", d.mqttMaxPacketBytes, 16 * 1024, 256 * 1024 * 1024), http(s, d.http),
-                integrity(s, d.integrity));
+                integrity(s, d.integrity),
+                new MqttTls(s.optional("mqtt.tls.caFile").map(Path::of), s.optional("mqtt.tls.certFile").map(Path::of),
+                        s.optional("mqtt.tls.keyFile").map(Path::of)),
+                s.duration("keys.rotationGrace", d.keyRotationGrace));
     }
 
     private static IngestSettings ingest(Settings s, IngestSettings d) {
@@ -295,6 +306,10 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
         return copy(b -> b.rules = v);
     }
 
+    public CollectorConfig withMqttTls(MqttTls v) {
+        return copy(b -> b.mqttTls = v);
+    }
+
     public CollectorConfig withIngest(IngestSettings v) {
         return copy(b -> b.ingest = v);
     }
@@ -338,6 +353,8 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
         private int mqttMaxPacketBytes;
         private HttpOptions http;
         private IntegrityLimits integrity;
+        private MqttTls mqttTls;
+        private Duration keyRotationGrace;
 
         Copy(CollectorConfig c) {
             mqttUrl = c.mqttUrl;
@@ -366,13 +383,16 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
             mqttMaxPacketBytes = c.mqttMaxPacketBytes;
             http = c.http;
             integrity = c.integrity;
+            mqttTls = c.mqttTls;
+            keyRotationGrace = c.keyRotationGrace;
         }
 
         CollectorConfig build() {
             return new CollectorConfig(mqttUrl, mqttClientId, mqttUsername, mqttPassword, mqttSessionExpiry,
                     mqttReceiveMaximum, httpPort, httpBind, dataDir, dbUrl, dbPoolSize, adminToken, ledgerUrl, ledgerToken,
                     ledgerTimeout, ledgerBackoffInitial, ledgerBackoffMax, rules, lateWindow, maxClockSkew,
-                    calibrationMaxAge, calibrationRequired, ingest, mqttMaxPacketBytes, http, integrity);
+                    calibrationMaxAge, calibrationRequired, ingest, mqttMaxPacketBytes, http, integrity, mqttTls,
+                    keyRotationGrace);
         }
     }
 

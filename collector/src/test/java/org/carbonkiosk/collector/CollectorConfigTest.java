@@ -50,6 +50,24 @@ class CollectorConfigTest {
     }
 
     @Test
+    void load_mqttTlsAndKeyGrace() {
+        CollectorConfig d = CollectorConfig.defaults();
+        assertThat(d.mqttTls().configured()).isFalse();
+        assertThat(d.keyRotationGrace()).isEqualTo(Duration.ofDays(7));
+
+        CollectorConfig c = CollectorConfig.load(Optional.empty(), Map.of("KIOSK_MQTT_TLS_CA_FILE", "/etc/kiosk/ca.pem",
+                "KIOSK_MQTT_TLS_CERT_FILE", "/etc/kiosk/c.pem", "KIOSK_MQTT_TLS_KEY_FILE", "/etc/kiosk/c.key",
+                "KIOSK_KEYS_ROTATION_GRACE", "2d"));
+        assertThat(c.mqttTls().caFile()).contains(Path.of("/etc/kiosk/ca.pem"));
+        assertThat(c.mqttTls().certFile()).contains(Path.of("/etc/kiosk/c.pem"));
+        assertThat(c.mqttTls().keyFile()).contains(Path.of("/etc/kiosk/c.key"));
+        assertThat(c.keyRotationGrace()).isEqualTo(Duration.ofDays(2));
+        assertThatThrownBy(() -> CollectorConfig.load(Optional.empty(),
+                Map.of("KIOSK_MQTT_TLS_CERT_FILE", "/etc/kiosk/c.pem")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("mqtt.tls.keyFile");
+    }
+
+    @Test
     void load_badValues_messageNamesTheKey() {
         assertThatThrownBy(() -> CollectorConfig.load(Optional.empty(), Map.of("KIOSK_HTTP_PORT", "eighty")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("http.port");

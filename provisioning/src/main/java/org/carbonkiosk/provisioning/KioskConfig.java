@@ -79,6 +79,14 @@ public record KioskConfig(Path file, ConfigSource source, String deviceId, Strin
         return mqtt.username();
     }
 
+    /**
+     * The user self-test connects as (same password): the broker takes the user name as client
+     * id, so self-test under the kiosk's own user would disconnect the running agent.
+     */
+    public String mqttSelfTestUsername() {
+        return mqtt.username() + "-selftest";
+    }
+
     public Optional<String> mqttPassword() {
         return mqtt.password();
     }

@@ -172,11 +172,19 @@ public final class DeviceRoutes {
         o.put("revoked", d.revoked());
         d.revokedAt().ifPresentOrElse(t -> o.put("revokedAt", t), () -> o.putNull("revokedAt"));
         ArrayNode keys = o.putArray("keys");
-        for (DeviceRecord.KeyRecord k : d.keys()) {
+        List<DeviceRecord.KeyRecord> versions = d.keys(); // by key version
+        for (int i = 0; i < versions.size(); i++) {
+            DeviceRecord.KeyRecord k = versions.get(i);
             ObjectNode ko = keys.addObject();
             ko.put("keyVersion", k.keyVersion());
             ko.set("publicKey", new PublicJwk(Base64Url.decode(k.publicKeyX()).value()).toJson());
             ko.put("addedAt", k.addedAt());
+            // retired by the next rotation: verifies events up to then plus keys.rotationGrace
+            if (i + 1 < versions.size()) {
+                ko.put("retiredAt", versions.get(i + 1).addedAt());
+            } else {
+                ko.putNull("retiredAt");
+            }
         }
         DeviceLiveState.Live l = live.of(d.deviceId());
         o.put("online", l.online());

@@ -18,8 +18,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.carbonkiosk.collector.ConfigException;
 
-/** The server's TLS key and certificate chain, from PEM files (PKCS#8 key) or a PKCS#12 file. */
-final class TlsFiles {
+/**
+ * TLS material from files: the HTTP server's key and certificate chain (PEM with a PKCS#8 key,
+ * or PKCS#12), and for the MQTT connections the fleet CA and an optional client certificate.
+ */
+public final class TlsFiles {
     static final String ALIAS = "collector";
     private static final Pattern PKCS8 = Pattern.compile(
             "-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
@@ -37,33 +40,55 @@ final class TlsFiles {
                 }
                 return ks;
             }
-            return fromPem(o.tlsCertChain().orElseThrow(), o.tlsKey().orElseThrow(), password);
+            return fromPem(o.tlsCertChain().orElseThrow(), "http.tls.certChain", o.tlsKey().orElseThrow(), "http.tls.key",
+                    password);
         } catch (IOException | GeneralSecurityException e) {
             throw new ConfigException(o.tlsPkcs12().isPresent() ? "http.tls.pkcs12" : "http.tls.certChain",
                     "cannot load the TLS key and certificate: " + e.getMessage());
         }
     }
 
-    static KeyStore fromPem(Path chainFile, Path keyFile, char[] password) throws IOException,
-            GeneralSecurityException {
-        List<? extends Certificate> chain;
-        try (InputStream in = Files.newInputStream(chainFile)) {
-            chain = List.copyOf(CertificateFactory.getInstance("X.509").generateCertificates(in));
-        }
-        if (chain.isEmpty()) {
-            throw new ConfigException("http.tls.certChain", "no certificate in " + chainFile);
-        }
-        PrivateKey key = privateKey(Files.readString(keyFile, StandardCharsets.US_ASCII), keyFile);
+    /**
+     * A key store with one key entry under {@link #ALIAS}: the chain and the PKCS#8 key from PEM
+     * files; {@code chainKey} and {@code keyKey} name the settings in errors.
+     */
+    public static KeyStore fromPem(Path chainFile, String chainKey, Path keyFile, String keyKey, char[] password)
+            throws IOException, GeneralSecurityException {
+        List<Certificate> chain = certificates(chainFile, chainKey);
+        PrivateKey key = privateKey(Files.readString(keyFile, StandardCharsets.US_ASCII), keyFile, keyKey);
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
         ks.setKeyEntry(ALIAS, key, password, chain.toArray(new Certificate[0]));
         return ks;
     }
 
-    private static PrivateKey privateKey(String pem, Path file) throws GeneralSecurityException {
+    /** A trust store holding the CA certificates of a PEM file; {@code configKey} names the setting in errors. */
+    public static KeyStore trustStore(Path caFile, String configKey) throws IOException, GeneralSecurityException {
+        List<Certificate> cas = certificates(caFile, configKey);
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        for (int i = 0; i < cas.size(); i++) {
+            ks.setCertificateEntry("ca-" + i, cas.get(i));
+        }
+        return ks;
+    }
+
+    private static List<Certificate> certificates(Path file, String configKey) throws IOException,
+            GeneralSecurityException {
+        List<Certificate> certificates;
+        try (InputStream in = Files.newInputStream(file)) {
+            certificates = List.copyOf(CertificateFactory.getInstance("X.509").generateCertificates(in));
+        }
+        if (certificates.isEmpty()) {
+            throw new ConfigException(configKey, "no certificate in " + file);
+        }
+        return certificates;
+    }
+
+    private static PrivateKey privateKey(String pem, Path file, String keyKey) throws GeneralSecurityException {
         Matcher m = PKCS8.matcher(pem);
         if (!m.find()) {
-            throw new ConfigException("http.tls.key", file + " holds no 'BEGIN PRIVATE KEY' (PKCS#8) block;"
+            throw new ConfigException(keyKey, file + " holds no 'BEGIN PRIVATE KEY' (PKCS#8) block;"
                     + " convert with: openssl pkcs8 -topk8 -nocrypt -in old.key -out new.key");
         }
         PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(m.group(1)));

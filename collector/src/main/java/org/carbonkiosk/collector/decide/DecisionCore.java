@@ -3,6 +3,7 @@ package org.carbonkiosk.collector.decide;
 import org.carbonkiosk.collector.integrity.IntegrityLimits;
 import org.carbonkiosk.collector.integrity.KioskState;
 import org.carbonkiosk.collector.integrity.Signal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,7 @@ import org.carbonkiosk.protocol.message.Receipt;
 /**
  * The decision core: given a screened message and the store's view inside a transaction, it
  * records exactly one decision and says what to answer. Dedupe on eventId (verified events
- * only), revocation, seq tracking, the deposit rule, and the ledger outbox row. Held events
+ * only), retired key versions (rotation plus grace), revocation, seq tracking, the deposit rule, and the ledger outbox row. Held events
  * are decided again through {@link #redecide}, the one path for card binding and review.
  * No I/O of its own and no clock: {@code now} is given.
  */
@@ -29,12 +30,14 @@ public final class DecisionCore {
     private final IntegritySignals signals;
     private final KioskBalance balance;
     private final RuleVersions rules;
+    private final Duration keyRotationGrace;
 
     public DecisionCore(RuleVersions rules, Checks checks, IntegrityLimits limits) {
         this.rules = rules;
         this.deposits = new DepositDecider(rules, checks, limits);
         this.signals = new IntegritySignals(limits);
         this.balance = new KioskBalance(limits);
+        this.keyRotationGrace = checks.keyRotationGrace();
     }
 
     public Decided decide(DecisionStore store, Screened s, Instant now) {
@@ -58,6 +61,13 @@ public final class DecisionCore {
                     "same eventId, different content; the original decision stays", Optional.of(eventId), v.raw()));
             return new Decided(Optional.of(eventId), device, new Receipt(eventId, DecisionStatus.REJECTED, 0,
                     Optional.empty(), Optional.empty(), Optional.of(Reason.SEQ_CONFLICT), false), device, false);
+        }
+        Optional<String> retired = retiredKey(store, v, event);
+        if (retired.isPresent()) {
+            store.recordRejection(new DecisionStore.Rejection(v.topic(), v.receivedAt(), Reason.REVOKED_DEVICE,
+                    retired.get(), Optional.of(eventId), v.raw()));
+            return new Decided(Optional.of(eventId), device, new Receipt(eventId, DecisionStatus.REJECTED, 0,
+                    Optional.empty(), Optional.empty(), Optional.of(Reason.REVOKED_DEVICE), false), device, false);
         }
         StoredEvent stored = decideNew(store, v, event, now);
         store.recordSeq(event.deviceId(), event.seq());
@@ -103,13 +113,39 @@ public final class DecisionCore {
         return rejected;
     }
 
+    /**
+     * Why the event's key version no longer verifies it: a rotation retired that version, and the
+     * event's instant (occurredAt, or the receive time when the kiosk's clock was not synced: the
+     * instant its month is attributed by) is after the rotation plus the grace period.
+     */
+    private Optional<String> retiredKey(DecisionStore store, Screened.Verified v, KioskEvent event) {
+        int version = v.decoded().kid().keyVersion();
+        Optional<Instant> retiredAt = store.keyRetiredAt(event.deviceId(), version);
+        if (retiredAt.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant until = retiredAt.get().plus(keyRotationGrace);
+        Instant at = attributionInstant(event, v.receivedAt());
+        if (!at.isAfter(until)) {
+            return Optional.empty();
+        }
+        return Optional.of("key version " + version + " retired: rotated at " + retiredAt.get() + ", grace "
+                + keyRotationGrace + " ended " + until + "; event at " + at
+                + (event.envelope().clockSynced() ? " (occurredAt)" : " (received; clock not synced)"));
+    }
+
+    /** The instant an event is judged by: occurredAt, or the receive time when its clock was not synced. */
+    private static Instant attributionInstant(KioskEvent event, Instant received) {
+        return event instanceof DepositEvent d ? DepositDecider.attributionInstant(d, received)
+                : (event.envelope().clockSynced() ? event.occurredAt().toInstant() : received);
+    }
+
     private StoredEvent decideNew(DecisionStore store, Screened.Verified v, KioskEvent event, Instant now) {
         Instant received = v.receivedAt();
         String at = now.toString();
         Optional<String> card = event instanceof DepositEvent d ? Optional.of(d.card()) : Optional.empty();
         Optional<Integer> net = event instanceof DepositEvent d ? Optional.of(d.netGrams()) : Optional.empty();
-        Instant attribution = event instanceof DepositEvent d ? DepositDecider.attributionInstant(d, received)
-                : (event.envelope().clockSynced() ? event.occurredAt().toInstant() : received);
+        Instant attribution = attributionInstant(event, received);
         String ruleVersion = rules.at(attribution).version();
         StoredEvent base = new StoredEvent(event.eventId(), event.deviceId(), event.seq(), event.type().wire(),
                 v.jws(), received.toString(), at, DecisionStatus.REJECTED, Optional.of(Reason.REVOKED_DEVICE), 0,

@@ -56,6 +56,9 @@ public interface DecisionStore {
     /** True when the device is revoked, or unknown (read in the transaction, never cached). */
     boolean deviceRevoked(String deviceId);
 
+    /** When the device's key version was retired by a rotation; empty while it is the latest (never cached). */
+    Optional<Instant> keyRetiredAt(String deviceId, int keyVersion);
+
     /** Raises the device's highest seq and opens gaps below it, or closes the gap a late event fills. */
     void recordSeq(String deviceId, long seq);
 

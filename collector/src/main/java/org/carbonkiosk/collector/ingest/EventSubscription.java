@@ -23,6 +23,13 @@ import org.tinylog.Logger;
  * holds the broker back whatever the broker does with the receive maximum (see
  * docs/decisions.md: Mosquitto 2.0.11 sends past it). The subscription is made again on every
  * connect, so a broker that lost its sessions is subscribed to again.
+ *
+ * <p>Retained events: the subscription asks for the retain flag as published, so an event a kiosk
+ * published retained is seen as such. It is counted (with a rate-limited warning), decided as
+ * usual (a copy seen again is a {@code repeat}) and cleared at once: this connection publishes an
+ * empty retained message on that topic, so the broker keeps no copy to replay to a later
+ * subscriber. That empty retained message (or any) comes back through the subscription and is
+ * acknowledged without a decision: it is a deletion, not an event.
  */
 public final class EventSubscription implements MqttCallback, AutoCloseable {
     static final int EVENT_KEEPALIVE_SECONDS = 120;
@@ -32,6 +39,8 @@ public final class EventSubscription implements MqttCallback, AutoCloseable {
     private final Clock clock;
     private final AtomicBoolean accepting = new AtomicBoolean(true);
     private final RateLimitedWarning disconnects = new RateLimitedWarning("event connection lost", Duration.ofSeconds(10));
+    private final RateLimitedWarning retained = new RateLimitedWarning(
+            "retained event received (decided as usual; its retained copy is cleared)", Duration.ofSeconds(10));
 
     public EventSubscription(MqttSettings settings, InboundSink sink, Clock clock) {
         this.settings = settings;
@@ -62,11 +71,18 @@ public final class EventSubscription implements MqttCallback, AutoCloseable {
         return disconnects.total();
     }
 
+    /** How many retained events arrived since start (each one's retained copy was cleared). */
+    public long retainedEvents() {
+        return retained.total();
+    }
+
     @Override
     public void connectComplete(boolean reconnect, String serverURI) {
         Logger.info("event connection {} to {}", reconnect ? "restored" : "up", serverURI);
         try {
-            client.subscribe(new MqttSubscription(Topics.SHARED_EVENT_SUBSCRIPTION, 1));
+            MqttSubscription events = new MqttSubscription(Topics.SHARED_EVENT_SUBSCRIPTION, 1);
+            events.setRetainAsPublished(true);
+            client.subscribe(events);
         } catch (MqttException e) {
             Logger.error("cannot subscribe to {}: {}", Topics.SHARED_EVENT_SUBSCRIPTION, e.getMessage());
         }
@@ -79,11 +95,28 @@ public final class EventSubscription implements MqttCallback, AutoCloseable {
         }
         int id = message.getId();
         int qos = message.getQos();
+        if (message.isRetained()) {
+            if (message.getPayload().length == 0) {
+                acknowledge(id, qos); // a retained copy being cleared (ours, usually): nothing to decide
+                return;
+            }
+            retained.warn("topic " + topic);
+            clearRetained(topic);
+        }
         Inbound in = new Inbound(topic, message.getPayload(), clock.instant(), () -> acknowledge(id, qos));
         try {
             sink.accept(in);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Removes the broker's retained copy on {@code topic}; best effort (the next retained event retries). */
+    private void clearRetained(String topic) {
+        try {
+            client.publish(topic, new byte[0], 1, true);
+        } catch (MqttException e) {
+            Logger.warn("cannot clear the retained message on {}: {}", topic, e.getMessage());
         }
     }
 
@@ -111,7 +144,7 @@ public final class EventSubscription implements MqttCallback, AutoCloseable {
 
     @Override
     public void deliveryComplete(IMqttToken token) {
-        // nothing is published on this connection
+        // the only publishes here are the retained-copy clears, best effort
     }
 
     @Override

@@ -25,7 +25,9 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.tinylog.Logger;
 
 /**
- * The second connection ({@code clientId-out}, clean session): receipts out, devices' status
+ * The second connection ({@code clientId-out}, clean session, user {@code username-out} with the
+ * same password: the fleet broker takes the user name as client id, so each connection has its
+ * own user, see docs/decisions.md): receipts out, devices' status
  * and telemetry in. Apart from the event connection so that its flow control never holds up
  * receipts. Receipts wait in a bounded queue and are sent by one thread, so deciding never
  * waits for the broker; when the queue is full a receipt is dropped and counted, and the kiosk's
@@ -34,6 +36,8 @@ import org.tinylog.Logger;
 public final class OutboundConnection implements ReceiptPublisher, MqttCallback, AutoCloseable {
     private static final int MAX_INFLIGHT_REASON = 32202;
     private static final int RECEIPTS_IN_FLIGHT = 20;
+    /** Appended to the event connection's client id and user name. */
+    static final String SUFFIX = "-out";
 
     private record Outgoing(String topic, byte[] payload) {
     }
@@ -56,7 +60,7 @@ public final class OutboundConnection implements ReceiptPublisher, MqttCallback,
         this.live = live;
         this.clock = clock;
         this.receipts = new ArrayBlockingQueue<>(receiptQueueCapacity);
-        this.client = PahoClients.create(settings.url(), settings.clientId() + "-out");
+        this.client = PahoClients.create(settings.url(), settings.clientId() + SUFFIX);
         client.setCallback(this);
         this.sender = new Thread(this::sendLoop, "receipt-sender");
         sender.setDaemon(true);
@@ -66,6 +70,9 @@ public final class OutboundConnection implements ReceiptPublisher, MqttCallback,
         MqttConnectionOptions o = PahoClients.options(settings);
         o.setCleanStart(true);
         o.setSessionExpiryInterval(0L);
+        if (!settings.username().isEmpty()) {
+            o.setUserName(settings.username() + SUFFIX);
+        }
         sender.start();
         PahoClients.connect(client, o, waitForConnect, running::get, "receipts");
     }

@@ -1,8 +1,17 @@
 package org.carbonkiosk.collector.ingest;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
+import org.carbonkiosk.collector.ConfigException;
+import org.carbonkiosk.collector.api.TlsFiles;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -34,7 +43,34 @@ final class PahoClients {
             o.setUserName(s.username());
             o.setPassword(s.password().getBytes(StandardCharsets.UTF_8));
         }
+        if (s.tls().configured()) {
+            o.setSocketFactory(socketFactory(s.tls()));
+        }
         return o;
+    }
+
+    /**
+     * TLS trusting the fleet CA (or the JVM's trust store) and presenting the client certificate
+     * when one is set. Paho checks the broker's host name against its certificate (HTTPS rules).
+     */
+    static SSLSocketFactory socketFactory(MqttTls tls) {
+        try {
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(tls.caFile().isPresent() ? TlsFiles.trustStore(tls.caFile().get(), "mqtt.tls.caFile") : null);
+            KeyManager[] keys = null;
+            if (tls.certFile().isPresent()) {
+                char[] password = new char[0];
+                KeyManagerFactory km = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                km.init(TlsFiles.fromPem(tls.certFile().get(), "mqtt.tls.certFile", tls.keyFile().orElseThrow(),
+                        "mqtt.tls.keyFile", password), password);
+                keys = km.getKeyManagers();
+            }
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys, trust.getTrustManagers(), null);
+            return context.getSocketFactory();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new ConfigException("mqtt.tls.caFile", "cannot load the MQTT TLS files: " + e.getMessage());
+        }
     }
 
     /**

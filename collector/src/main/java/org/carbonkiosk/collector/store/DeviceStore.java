@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -93,6 +94,21 @@ public final class DeviceStore {
             }
         }
         return keys;
+    }
+
+    /**
+     * When {@code keyVersion} was retired: the instant the next version was added (the rotation,
+     * {@code POST /api/devices/{id}/keys}); empty while it is the device's latest version.
+     */
+    public Optional<Instant> keyRetiredAt(Connection c, String deviceId, int keyVersion) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT added_at FROM device_keys"
+                + " WHERE device_id = ? AND key_version > ? ORDER BY key_version LIMIT 1")) {
+            ps.setString(1, deviceId);
+            ps.setInt(2, keyVersion);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(Instant.parse(rs.getString(1))) : Optional.empty();
+            }
+        }
     }
 
     /** True when the device is revoked (read inside the deciding transaction, never cached). */

@@ -25,8 +25,8 @@ class DecisionCoreTest {
     private final Screener screener = registry.screener();
     private final InMemoryDecisionStore store = new InMemoryDecisionStore();
     private final DecisionCore core = new DecisionCore(RuleVersions.of(CreditRule.defaults()),
-            new Checks(Duration.ofDays(7), Duration.ofMinutes(5), Duration.ofDays(365), false),
-            IntegrityLimits.defaults());
+            new Checks(Duration.ofDays(7), Duration.ofMinutes(5), Duration.ofDays(365), false,
+            Duration.ofDays(7)), IntegrityLimits.defaults());
     private final HeldEvents held = new HeldEvents(core);
     private final SigningDevice kiosk = new SigningDevice("WH-HS-0001", registry);
     private final String card = SigningDevice.card("resident-1");

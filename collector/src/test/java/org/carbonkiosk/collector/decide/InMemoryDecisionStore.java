@@ -159,6 +159,11 @@ public final class InMemoryDecisionStore implements DecisionStore, DecisionStore
     }
 
     @Override
+    public Optional<Instant> keyRetiredAt(String deviceId, int keyVersion) {
+        return Optional.empty(); // one key version per device here; rotation is tested on the JDBC store
+    }
+
+    @Override
     public boolean deviceRevoked(String deviceId) {
         return !state.devices.contains(deviceId) || state.revoked.contains(deviceId);
     }

@@ -45,7 +45,8 @@ class IntegritySignalsTest {
 
     private static DecisionCore core(IntegrityLimits limits) {
         return new DecisionCore(RuleVersions.of(CreditRule.defaults()),
-                new Checks(Duration.ofDays(7), Duration.ofMinutes(5), Duration.ofDays(365), false), limits);
+                new Checks(Duration.ofDays(7), Duration.ofMinutes(5), Duration.ofDays(365), false, Duration.ofDays(7)),
+                limits);
     }
 
     private Receipt decide(SigningDevice k, byte[] raw) {

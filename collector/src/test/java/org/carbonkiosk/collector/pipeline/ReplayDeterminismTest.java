@@ -89,8 +89,8 @@ class ReplayDeterminismTest {
                 .withBatch(64, Duration.ofMillis(1));
         OrderedVerifier verifier = new OrderedVerifier(STREAM.registry.screener(), threads, settings.queueCapacity());
         DecisionCore core = new DecisionCore(RuleVersions.of(CreditRule.defaults()),
-                new Checks(Duration.ofDays(7), Duration.ofMinutes(5), Duration.ofDays(365), false),
-            IntegrityLimits.defaults());
+                new Checks(Duration.ofDays(7), Duration.ofMinutes(5), Duration.ofDays(365), false,
+                        Duration.ofDays(7)), IntegrityLimits.defaults());
         DecisionLoop loop = new DecisionLoop(verifier, core, transactions, after, new Metrics(), CLOCK, settings);
         loop.start();
         try {

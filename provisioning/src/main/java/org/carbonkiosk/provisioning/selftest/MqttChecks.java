@@ -28,8 +28,9 @@ import org.eclipse.paho.client.mqttv3.MqttSecurityException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
- * The broker checks of self-test, with the kiosk's own credentials (client id
- * {@code <id>-selftest}, so a running agent stays connected):
+ * The broker checks of self-test, with the kiosk's password as user {@code <user>-selftest}
+ * (client id {@code <id>-selftest}; the broker ties client ids to users, so a running agent
+ * stays connected), which has the kiosk's own ACL:
  * <ol>
  * <li>broker: subscribe to the kiosk's status and receipt topics, publish a retained
  *     {@code online} status with a unique agent string, and read it back (credentials, TLS, ACL);</li>
@@ -88,19 +89,20 @@ final class MqttChecks {
             client.publish(statusTopic, probe, 1, true);
             probed = true;
             echoed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            checks.add(Check.pass("broker", "connected to " + kiosk.mqttUrl() + " as " + kiosk.mqttUsername()
+            checks.add(Check.pass("broker", "connected to " + kiosk.mqttUrl() + " as " + kiosk.mqttSelfTestUsername()
                     + "; status published and read back"));
             checks.add(whileProbed.apply(probeAgent));
             checks.add(receiptRoundTrip(client, receipts, malformed));
         } catch (MqttSecurityException e) {
-            checks.add(Check.fail("broker", "the broker at " + kiosk.mqttUrl() + " refused user " + kiosk.mqttUsername()
-                    + " (" + e.getMessage() + "): check mqtt.username/mqtt.password and the broker's password file"
+            checks.add(Check.fail("broker", "the broker at " + kiosk.mqttUrl() + " refused user "
+                    + kiosk.mqttSelfTestUsername() + " (" + e.getMessage() + "): check mqtt.username/mqtt.password and the broker's password file"
                     + " (see the 'mosquitto' command)"));
         } catch (MqttException e) {
             checks.add(Check.fail("broker", describe(e) + " (" + kiosk.mqttUrl() + ")"));
         } catch (TimeoutException e) {
             checks.add(Check.fail("broker", "status published but not read back within " + timeout.toSeconds()
-                    + " s: the broker's ACL probably does not let " + kiosk.mqttUsername() + " read " + statusTopic
+                    + " s: the broker's ACL probably does not let " + kiosk.mqttSelfTestUsername() + " read "
+                    + statusTopic
                     + " (see the 'mosquitto' command)"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -162,7 +164,7 @@ final class MqttChecks {
         options.setCleanSession(true);
         options.setAutomaticReconnect(false);
         options.setConnectionTimeout((int) Math.max(1, timeout.toSeconds()));
-        options.setUserName(kiosk.mqttUsername());
+        options.setUserName(kiosk.mqttSelfTestUsername());
         kiosk.mqttPassword().ifPresent(p -> options.setPassword(p.toCharArray()));
         if (kiosk.mqttUrl().startsWith("ssl://")) {
             // the agent's own TLS set-up, client key permission check included: what passes here works there

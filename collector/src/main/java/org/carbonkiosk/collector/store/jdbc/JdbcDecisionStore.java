@@ -96,6 +96,11 @@ public final class JdbcDecisionStore implements DecisionStore {
     }
 
     @Override
+    public Optional<Instant> keyRetiredAt(String deviceId, int keyVersion) {
+        return sql(() -> store.devices().keyRetiredAt(c, deviceId, keyVersion));
+    }
+
+    @Override
     public void recordSeq(String deviceId, long seq) {
         sql(() -> {
             store.devices().recordSeq(c, deviceId, seq);
