@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
+import org.carbonkiosk.simulator.Logging;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,7 +36,9 @@ public final class FraudsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path dir = dataDir != null ? dataDir
                 : Path.of("data", "frauds-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        Files.createDirectories(dir);
+        Files.createDirectories(dir.resolve("logs"));
+        Logging.toFile(dir.resolve("logs/simulator.log"));
+        System.out.println("fraud trial: running, the collector's log goes to " + dir.resolve("logs/simulator.log"));
         DetectionTable table = FraudTrial.run(new FraudTrial.Settings(seed, kiosks, residents, days, frauds), dir);
         String text = table.render();
         System.out.print(text);
