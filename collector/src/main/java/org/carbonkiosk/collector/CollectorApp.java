@@ -138,6 +138,7 @@ public final class CollectorApp implements AutoCloseable {
             HttpApi http = new HttpApi(config.httpBind(), config.httpPort(), config.http(),
                     r -> Router.serves(r.path()) ? router.handle(r) : console.handle(r));
             registerGauges(metrics, store, live, verifier, outbound, forwarder == null);
+            new DeviceMetrics(store, live, config.calibrationMaxAge()).register(metrics);
             metrics.gauge("kiosk_mqtt_event_disconnects", "Times the event connection was lost since start.",
                     events::disconnects);
             metrics.gauge("kiosk_retained_events", "Events a kiosk published retained (decided, copy cleared) since start.",
@@ -181,9 +182,6 @@ public final class CollectorApp implements AutoCloseable {
         metrics.gauge("kiosk_receipt_queue", "Receipts waiting for the broker.", outbound::queuedReceipts);
         metrics.gauge("kiosk_receipts_dropped", "Receipts dropped because their queue was full (since start).",
                 outbound::droppedReceipts);
-        metrics.deviceGauge("kiosk_mass_balance_out_of_tolerance",
-                "1 while the kiosk's latest mass-balance period is out of tolerance, else 0.",
-                () -> store.db().read(c -> store.integrity().balances(c)));
         metrics.gauge("kiosk_flagged_kiosks", "Kiosks under review: their deposits are held (kiosk-flagged).",
                 () -> store.db().read(c -> store.integrity().flagged(c)));
     }

@@ -210,8 +210,12 @@ class IntegritySignalsIT {
             assertThat(f.api.get("/api/devices/" + k.deviceId).json().get("flagged").get("by").asText())
                     .isEqualTo("mass-balance");
             assertHeld(deposit(k, card, Material.MIXED, 100, 700, T.plusMinutes(40)), Reason.KIOSK_FLAGGED);
-            assertThat(f.api.text("/metrics")).contains("kiosk_mass_balance_out_of_tolerance{device_id=\"" + k.deviceId
-                    + "\"} 1");
+            String metrics = f.api.text("/metrics");
+            assertThat(metrics).contains("kiosk_mass_balance_out_of_tolerance{device_id=\"" + k.deviceId + "\"} 1");
+            // the latest deposit was calibrated 30 days before it; rule.calibrationMaxAge is 365 days
+            long expiry = T.plusMinutes(40).minusDays(30).plusDays(365).toEpochSecond();
+            assertThat(metrics).contains("kiosk_device_calibration_expiry_timestamp_seconds{device_id=\"" + k.deviceId
+                    + "\"} " + expiry);
         }
     }
 }
