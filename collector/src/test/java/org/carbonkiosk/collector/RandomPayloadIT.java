@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class RandomPayloadIT {
     private static final long SEED = 20261201L;
-    private static final int COUNT = 200;
+    private static final int COUNT = 100;
 
     @Test
     void randomBytesOnTheEventTopic_eachRecordedAsARejection_andTheCollectorGoesOn() throws Exception {
