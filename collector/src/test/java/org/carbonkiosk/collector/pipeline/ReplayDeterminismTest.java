@@ -1,29 +1,17 @@
 package org.carbonkiosk.collector.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.carbonkiosk.collector.credit.CreditRule;
-import org.carbonkiosk.collector.credit.RuleVersions;
-import org.carbonkiosk.collector.integrity.IntegrityLimits;
-import org.carbonkiosk.protocol.ScaleMode;
-import org.carbonkiosk.collector.decide.Checks;
-import org.carbonkiosk.collector.decide.DecisionCore;
+import java.util.Map;
 import org.carbonkiosk.collector.decide.DecisionStore;
 import org.carbonkiosk.collector.decide.InMemoryDecisionStore;
 import org.carbonkiosk.collector.decide.SigningDevice;
-import org.carbonkiosk.collector.ingest.DeviceLiveState;
-import org.carbonkiosk.collector.ingest.Inbound;
-import org.carbonkiosk.collector.metrics.Metrics;
 import org.carbonkiosk.collector.store.Store;
 import org.carbonkiosk.collector.store.jdbc.JdbcDecisionStore;
 import org.carbonkiosk.protocol.message.Receipt;
@@ -51,18 +39,11 @@ class ReplayDeterminismTest {
         List<String> memory = replay(2, memoryStore());
         for (int threads : new int[] {1, 8}) {
             Path dir = Files.createTempDirectory("replay");
-            try (Store store = Store.open("jdbc:sqlite:" + dir.resolve("c.db"), 4)) {
-                store.db().write(c -> {
-                    for (SigningDevice k : STREAM.kiosks) {
-                        store.devices().insert(c, k.deviceId, "recycling-box", "test", "2026-01-01T00:00:00Z", 1,
-                                "unused");
-                        store.integrity().setScaleMode(c, k.deviceId, ScaleMode.TRAY);
-                    }
-                    for (int i = 0; i < STREAM.boundCards.size(); i++) {
-                        store.cards().bind(c, STREAM.boundCards.get(i), "acct-" + (i % 4), "2026-01-01T00:00:00Z");
-                    }
-                    return null;
-                });
+            Map<String, String> accounts = new LinkedHashMap<>();
+            for (int i = 0; i < STREAM.boundCards.size(); i++) {
+                accounts.put(STREAM.boundCards.get(i), "acct-" + (i % 4));
+            }
+            try (Store store = TestPipeline.sqlite(dir.resolve("c.db"), STREAM.kiosks, accounts)) {
                 assertThat(replay(threads, JdbcDecisionStore.transactions(store))).isEqualTo(memory);
             }
         }
@@ -79,33 +60,8 @@ class ReplayDeterminismTest {
 
     /** Every decision of the stream as a line, in decision order (receipts and unanswered ones alike). */
     private static List<String> replay(int threads, DecisionStore.Transactions transactions) {
-        List<String> decisions = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger acked = new AtomicInteger();
-        CommitListener record = batch -> batch.forEach(d -> decisions.add(line(d.eventId().orElse("-"), d.receipt(),
-                d.receiptDevice().isPresent())));
-        AfterCommit after = new AfterCommit((device, receipt) -> { }, new DeviceLiveState(), new Metrics(), () -> { },
-                record);
-        IngestSettings settings = IngestSettings.defaults().withVerifyThreads(threads).withQueueCapacity(256)
-                .withBatch(64, Duration.ofMillis(1));
-        OrderedVerifier verifier = new OrderedVerifier(STREAM.registry.screener(), threads, settings.queueCapacity());
-        DecisionCore core = new DecisionCore(RuleVersions.of(CreditRule.defaults()),
-                new Checks(Duration.ofDays(7), Duration.ofMinutes(5), Duration.ofDays(365), false,
-                        Duration.ofDays(7)), IntegrityLimits.defaults());
-        DecisionLoop loop = new DecisionLoop(verifier, core, transactions, after, new Metrics(), CLOCK, settings);
-        loop.start();
-        try {
-            for (RecordedStream.Message m : STREAM.messages) {
-                verifier.accept(new Inbound(m.topic(), m.raw(), m.receivedAt(), acked::incrementAndGet));
-            }
-            await().atMost(Duration.ofSeconds(60)).until(() -> acked.get() == STREAM.messages.size());
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        } finally {
-            verifier.stopAccepting();
-            loop.stop();
-            verifier.close();
-        }
-        return List.copyOf(decisions);
+        return TestPipeline.run(STREAM.registry.screener(), threads, transactions, CLOCK, STREAM.messages).decided()
+                .stream().map(d -> line(d.eventId().orElse("-"), d.receipt(), d.receiptDevice().isPresent())).toList();
     }
 
     private static String line(String eventId, Receipt r, boolean answered) {

@@ -152,6 +152,14 @@ public final class Outbox implements AutoCloseable {
         return health.probe();
     }
 
+    /**
+     * A PRAGMA's value as the store's own connection sees it, e.g. {@code journal_mode} ("wal"),
+     * {@code synchronous} ("2", FULL) or {@code integrity_check} ("ok"): what the store really runs with.
+     */
+    public String pragma(String name) throws StoreException {
+        return db.pragma(name);
+    }
+
     public long freeBytes() {
         return health.freeBytes();
     }

@@ -116,6 +116,18 @@ final class OutboxDb implements AutoCloseable {
         }
     }
 
+    /** The value of a PRAGMA on this open connection ({@code journal_mode}, {@code synchronous}, ...). */
+    String pragma(String name) throws StoreException {
+        if (!name.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a pragma name: " + name);
+        }
+        return read(() -> {
+            try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("PRAGMA " + name)) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        });
+    }
+
     /** A statement outside {@link #transaction} and {@link #read}: the caller holds this object's lock. */
     PreparedStatement prepare(String sql) throws SQLException {
         return db.prepareStatement(sql);

@@ -27,6 +27,11 @@ public final class DbBytes {
         return column(db, "SELECT line FROM audit ORDER BY id");
     }
 
+    /** The open-session journal as {@code card:tareGrams} (empty or one row). */
+    public static List<String> openJournal(Path db) throws SQLException {
+        return column(db, "SELECT card || ':' || tare_grams FROM open_session");
+    }
+
     /** The type of every stored event, by seq. */
     public static List<String> storedTypes(Path db) throws SQLException {
         return column(db, "SELECT type FROM outbox ORDER BY seq");
