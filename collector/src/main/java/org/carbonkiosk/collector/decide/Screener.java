@@ -57,7 +57,8 @@ public final class Screener {
             return unverified(topic, raw, receivedAt, Reason.BAD_SIGNATURE,
                     "signature does not verify under " + signed.kid(), readableEventId(signed));
         }
-        Optional<String> topicDevice = Topics.deviceIdOf(topic);
+        // only an event topic names the device an event belongs to (kiosk/v1/{d}/status does not)
+        Optional<String> topicDevice = topic.endsWith("/event") ? Topics.deviceIdOf(topic) : Optional.empty();
         DecodeResult<DecodedEvent> payload = codec.decodePayload(signed);
         if (payload instanceof DecodeResult.Malformed<DecodedEvent> m) {
             // Signed by the device's own key, yet not a valid event: a kiosk defect; answered.

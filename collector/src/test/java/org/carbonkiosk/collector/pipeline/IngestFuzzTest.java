@@ -227,15 +227,15 @@ class IngestFuzzTest {
         }
     }
 
-    /** Hostile messages made from {@code random}: see {@link Kind}. */
-    // Not here: a genuine event of the topic's own device on another leaf (kiosk/v1/{d}/status).
-    // The screener compares devices only (docs/protocol.md, "topic, kid and payload name the same
-    // device"), so it would be decided like one on .../event; the event connection subscribes
-    // to kiosk/v1/+/event only, so the broker never hands such a message to the pipeline.
+    /**
+     * Hostile messages made from {@code random}: see {@link Kind}. The topics include the kiosk's
+     * own status topic: a genuine event there is {@code topic-mismatch} (only an event topic names
+     * the device an event belongs to), though the broker would never deliver it to the pipeline.
+     */
     static List<Hostile> hostileMessages(Random random, List<SigningDevice> kiosks, String card, int count) {
         SigningDevice k = kiosks.get(0);
         List<String> topics = List.of("", "#", "+", "kiosk/v1/+/event", "kiosk/v1/#", "$SYS/broker/clients/connected",
-                "$share/collectors/kiosk/v1/+/event", Topics.event(kiosks.get(1).deviceId),
+                "$share/collectors/kiosk/v1/+/event", Topics.event(kiosks.get(1).deviceId), Topics.status(k.deviceId),
                 Topics.status(kiosks.get(1).deviceId), k.topic() + "/extra", "kiosk/v1//event", k.topic().toLowerCase(),
                 "kiosk/v2/" + k.deviceId + "/event", "kiosk/v1/" + k.deviceId + "\u0000/event",
                 "kiosk/v1/" + "W".repeat(70_000) + "/event", "k".repeat(100_000));
