@@ -1,5 +1,7 @@
 package org.carbonkiosk.collector;
 
+import org.carbonkiosk.config.Backoff;
+import org.carbonkiosk.config.ConfigException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +35,6 @@ import org.carbonkiosk.collector.ingest.DeviceLiveState;
 import org.carbonkiosk.collector.ingest.EventSubscription;
 import org.carbonkiosk.collector.ingest.MqttSettings;
 import org.carbonkiosk.collector.ingest.OutboundConnection;
-import org.carbonkiosk.collector.ledger.Backoff;
 import org.carbonkiosk.collector.ledger.HttpLedger;
 import org.carbonkiosk.collector.ledger.LedgerForwarder;
 import org.carbonkiosk.collector.metrics.Metrics;

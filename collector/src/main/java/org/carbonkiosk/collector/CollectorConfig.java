@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import org.carbonkiosk.collector.api.HttpOptions;
 import org.carbonkiosk.collector.credit.CreditRule;
 import org.carbonkiosk.collector.credit.RuleVersions;
@@ -22,6 +25,8 @@ import org.carbonkiosk.collector.integrity.IntegrityLimits;
 import org.carbonkiosk.protocol.event.Material;
 import org.carbonkiosk.collector.ingest.MqttTls;
 import org.carbonkiosk.collector.pipeline.IngestSettings;
+import org.carbonkiosk.config.ConfigException;
+import org.carbonkiosk.config.ConfigSource;
 
 /**
  * Every setting of the collector, validated once. {@link #defaults()} is the no-config start;
@@ -135,34 +140,45 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
                 throw new ConfigException("--config", "cannot read " + file.get() + ": " + e.getMessage());
             }
         }
-        Settings s = new Settings(p, env);
+        ConfigSource s = new ConfigSource(p, env);
         CollectorConfig d = defaults();
-        return new CollectorConfig(
+        CollectorConfig config = new CollectorConfig(
                 s.string("mqtt.url", d.mqttUrl), s.string("mqtt.clientId", ""),
                 s.string("mqtt.username", ""), s.string("mqtt.password", ""),
-                s.duration("mqtt.sessionExpiry", d.mqttSessionExpiry),
+                duration(s, "mqtt.sessionExpiry", d.mqttSessionExpiry),
                 s.integer("mqtt.receiveMaximum", d.mqttReceiveMaximum, 1, 65535),
                 s.integer("http.port", d.httpPort, 0, 65535), s.string("http.bind", d.httpBind),
                 Path.of(s.string("data.dir", d.dataDir.toString())), s.string("db.url", ""),
                 s.integer("db.poolSize", d.dbPoolSize, 1, 256), s.string("admin.token", ""),
                 s.string("ledger.url", ""), s.string("ledger.token", ""),
-                s.duration("ledger.timeout", d.ledgerTimeout),
-                s.duration("ledger.backoffInitial", d.ledgerBackoffInitial),
-                s.duration("ledger.backoffMax", d.ledgerBackoffMax),
-                rules(s), s.duration("rule.lateWindow", d.lateWindow),
-                s.duration("rule.maxClockSkew", d.maxClockSkew),
-                s.duration("rule.calibrationMaxAge", d.calibrationMaxAge),
+                duration(s, "ledger.timeout", d.ledgerTimeout),
+                duration(s, "ledger.backoffInitial", d.ledgerBackoffInitial),
+                duration(s, "ledger.backoffMax", d.ledgerBackoffMax),
+                rules(s), duration(s, "rule.lateWindow", d.lateWindow),
+                duration(s, "rule.maxClockSkew", d.maxClockSkew),
+                duration(s, "rule.calibrationMaxAge", d.calibrationMaxAge),
                 s.bool("rule.calibrationRequired", d.calibrationRequired),
                 ingest(s, d.ingest),
                 s.integer("mqtt.maxPacketSize", d.mqttMaxPacketBytes, 16 * 1024, 256 * 1024 * 1024), http(s, d.http),
                 integrity(s, d.integrity),
                 new MqttTls(s.optional("mqtt.tls.caFile").map(Path::of), s.optional("mqtt.tls.certFile").map(Path::of),
                         s.optional("mqtt.tls.keyFile").map(Path::of)),
-                s.duration("keys.rotationGrace", d.keyRotationGrace));
+                duration(s, "keys.rotationGrace", d.keyRotationGrace));
+        s.warnUnknownKeys(Set.of(), "the collector");
+        return config;
     }
 
-    private static IngestSettings ingest(Settings s, IngestSettings d) {
-        Duration wait = s.duration("ingest.batchWait", d.batchWait());
+    /** A duration: {@code 500ms}, {@code 10s}, {@code 5m}, {@code 7d}, ISO-8601, or a bare number of seconds. */
+    private static Duration duration(ConfigSource s, String key, Duration defaultValue) {
+        return s.duration(key, ChronoUnit.SECONDS, defaultValue, Duration.ZERO, Duration.ofDays(36_500));
+    }
+
+    private static Instant instant(ConfigSource s, String key, Instant defaultValue) {
+        return s.instant(key).map(OffsetDateTime::toInstant).orElse(defaultValue);
+    }
+
+    private static IngestSettings ingest(ConfigSource s, IngestSettings d) {
+        Duration wait = duration(s, "ingest.batchWait", d.batchWait());
         if (wait.compareTo(Duration.ofSeconds(1)) > 0) {
             throw new ConfigException("ingest.batchWait", "must be at most 1s");
         }
@@ -172,7 +188,7 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
                 wait, s.integer("ingest.receiptQueueCapacity", d.receiptQueueCapacity(), 1, 10_000_000));
     }
 
-    private static IntegrityLimits integrity(Settings s, IntegrityLimits d) {
+    private static IntegrityLimits integrity(ConfigSource s, IntegrityLimits d) {
         Map<Material, Integer> limits = new EnumMap<>(Material.class);
         for (Material m : Material.values()) {
             limits.put(m, s.integer("integrity.maxNetGrams." + m.wire(), d.maxNetGrams(m), 0, 1_000_000));
@@ -180,23 +196,23 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
         BalanceTolerance t = new BalanceTolerance(
                 s.integer("integrity.massBalanceTolerancePercent", d.massBalanceTolerance().percent(), 0, 100),
                 s.integer("integrity.massBalanceFloorGrams", d.massBalanceTolerance().floorGrams(), 0, 1_000_000));
-        return new IntegrityLimits(s.duration("integrity.cloneWindow", d.cloneWindow()),
+        return new IntegrityLimits(duration(s, "integrity.cloneWindow", d.cloneWindow()),
                 s.integer("integrity.weightChainToleranceGrams", d.weightChainToleranceGrams(), 0, 1_000_000), limits,
                 t, s.bool("integrity.flagOnImbalance", d.flagOnImbalance()));
     }
 
-    private static HttpOptions http(Settings s, HttpOptions d) {
+    private static HttpOptions http(ConfigSource s, HttpOptions d) {
         return new HttpOptions(s.integer("http.maxThreads", d.maxThreads(), 4, 1000),
-                s.duration("http.idleTimeout", d.idleTimeout()), s.duration("http.requestTimeout", d.requestTimeout()),
+                duration(s, "http.idleTimeout", d.idleTimeout()), duration(s, "http.requestTimeout", d.requestTimeout()),
                 s.integer("http.maxHeaderBytes", d.maxHeaderBytes(), 1024, 1024 * 1024),
                 s.integer("http.maxBodyBytes", d.maxBodyBytes(), 1024, 64 * 1024 * 1024),
                 s.integer("http.maxConnections", d.maxConnections(), 1, 100_000),
                 s.optional("http.tls.certChain").map(Path::of), s.optional("http.tls.key").map(Path::of),
                 s.optional("http.tls.pkcs12").map(Path::of), s.string("http.tls.pkcs12Password", ""),
-                s.bool("http.metricsOpen", d.metricsOpen()), s.duration("http.hstsMaxAge", d.hstsMaxAge()));
+                s.bool("http.metricsOpen", d.metricsOpen()), duration(s, "http.hstsMaxAge", d.hstsMaxAge()));
     }
 
-    private static RuleVersions rules(Settings s) {
+    private static RuleVersions rules(ConfigSource s) {
         CreditRule base = CreditRule.defaults();
         List<CreditRule> versions = new ArrayList<>();
         for (String name : s.string("rule.versions", base.version()).split(",")) {
@@ -206,7 +222,7 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
             }
             try {
                 versions.add(new CreditRule(n,
-                        s.instant("rule." + n + ".effectiveFrom", s.instant("rule.effectiveFrom", Instant.EPOCH)),
+                        instant(s, "rule." + n + ".effectiveFrom", instant(s, "rule.effectiveFrom", Instant.EPOCH)),
                         ruleInt(s, n, "gramsPerKg", base.gramsPerKg()),
                         ruleInt(s, n, "perDepositCapGrams", base.perDepositCapGrams()),
                         ruleInt(s, n, "monthlyCapGrams", base.monthlyCapGrams()),
@@ -224,7 +240,7 @@ public record CollectorConfig(String mqttUrl, String mqttClientId, String mqttUs
         }
     }
 
-    private static int ruleInt(Settings s, String version, String param, int defaultValue) {
+    private static int ruleInt(ConfigSource s, String version, String param, int defaultValue) {
         String specific = "rule." + version + "." + param;
         if (s.optional(specific).isPresent()) {
             return s.integer(specific, defaultValue, 0, 100_000_000);

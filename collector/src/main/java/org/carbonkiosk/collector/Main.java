@@ -1,5 +1,6 @@
 package org.carbonkiosk.collector;
 
+import org.carbonkiosk.config.ConfigException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;

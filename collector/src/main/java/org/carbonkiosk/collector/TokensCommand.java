@@ -1,5 +1,6 @@
 package org.carbonkiosk.collector;
 
+import org.carbonkiosk.config.ConfigException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package org.carbonkiosk.collector;
 
+import org.carbonkiosk.config.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * Exponential backoff, the one implementation of every app's retry timing (the agent's resends
- * and reconnects, the provisioning tool's HTTP retries; the collector's ledger can take it over):
+ * and reconnects, the provisioning tool's HTTP retries, the collector's ledger forwarding):
  * the wait after the n-th failed attempt is {@code min(max, first * 2^(n-1))}, and with jitter
  * a random value between half of that and all of it ("equal jitter"), so that many kiosks
  * coming back at once do not retry in step.

@@ -3,7 +3,7 @@ package org.carbonkiosk.collector.api;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import org.carbonkiosk.collector.ConfigException;
+import org.carbonkiosk.config.ConfigException;
 
 /**
  * The HTTP server's settings besides bind address and port: limits, TLS, and whether

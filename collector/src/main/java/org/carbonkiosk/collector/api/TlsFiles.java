@@ -16,7 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.carbonkiosk.collector.ConfigException;
+import org.carbonkiosk.config.ConfigException;
 
 /**
  * TLS material from files: the HTTP server's key and certificate chain (PEM with a PKCS#8 key,

@@ -3,7 +3,7 @@ package org.carbonkiosk.collector.ingest;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
-import org.carbonkiosk.collector.ConfigException;
+import org.carbonkiosk.config.ConfigException;
 
 /**
  * The collector's TLS to the broker ({@code ssl://} URLs): the fleet CA that issued the broker's

@@ -1,5 +1,6 @@
 package org.carbonkiosk.collector.ledger;
 
+import org.carbonkiosk.config.Backoff;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.carbonkiosk.collector.metrics.Metrics;
@@ -109,7 +110,7 @@ public final class LedgerForwarder {
                     Logger.error("eventId={} refused by the ledger, dead letter: {}", row.creditId(), result.detail());
                 }
                 default -> {
-                    long delay = backoff.delayMillis(row.attempts() + 1);
+                    long delay = backoff.jitteredDelayMs(row.attempts() + 1);
                     store.db().write(c -> {
                         store.outbox().markRetry(c, row.id(), System.currentTimeMillis() + delay, result.detail());
                         return null;
