@@ -29,6 +29,17 @@ public sealed interface SessionAction {
     record RecordDeposit(String card, int tareGrams, int grossGrams) implements SessionAction {
     }
 
+    /**
+     * Sign and commit a bin-emptied event for a service card's session (and close the journal in
+     * the same transaction), then feed Committed.
+     */
+    record RecordBinEmptied(String card, int beforeGrams, int afterGrams) implements SessionAction {
+        /** What the emptying took out: never negative (items put in by a service card are not a deposit). */
+        public int removedGrams() {
+            return Math.max(0, beforeGrams - afterGrams);
+        }
+    }
+
     /** Sign and commit a door-forced event. */
     record RecordDoorForced() implements SessionAction {
     }
