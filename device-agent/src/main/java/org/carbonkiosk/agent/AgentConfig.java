@@ -13,6 +13,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.carbonkiosk.agent.claw.ClawPolicy;
 import org.carbonkiosk.agent.display.Language;
+import org.carbonkiosk.agent.identity.ServiceCardsFile;
 import org.carbonkiosk.agent.publish.MqttSettings;
 import org.carbonkiosk.agent.publish.PublisherConfig;
 import org.carbonkiosk.agent.session.ScaleMode;
@@ -114,7 +115,7 @@ public record AgentConfig(String deviceId, boolean claw, Path identityDir, Path 
 
     /** {@code identity.dir/service-cards}: the service card tokens set at provisioning. */
     public Path serviceCardsFile() {
-        return identityDir.resolve("service-cards");
+        return ServiceCardsFile.in(identityDir).path();
     }
 
     public Path outboxFile() {

@@ -77,7 +77,7 @@ class DepositRoundTripIT {
             throws Exception {
         deviceId = "IT-RT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         p = TestKiosks.provision(dir);
-        new ServiceCardsFile(p.identityDir().resolve("service-cards")).write(serviceCardUids.stream()
+        ServiceCardsFile.in(p.identityDir()).write(serviceCardUids.stream()
                 .map(u -> CardToken.of(p.fleetKey(), u)).collect(java.util.stream.Collectors.toSet()));
         collector = new FakeCollector(Brokers.url(broker), deviceId, p.key().keyPair().publicKey());
         Properties props = TestKiosks.fastProperties(deviceId, p, Brokers.url(broker));

@@ -51,7 +51,7 @@ class WeightChainIT {
 
     private void start(Properties overrides) throws Exception {
         p = TestKiosks.provision(dir);
-        new ServiceCardsFile(p.identityDir().resolve("service-cards")).write(Set.of(CardToken.of(p.fleetKey(), HAULER)));
+        ServiceCardsFile.in(p.identityDir()).write(Set.of(CardToken.of(p.fleetKey(), HAULER)));
         Properties props = TestKiosks.fastProperties("IT-WC-0001", p, "tcp://127.0.0.1:9");
         props.putAll(overrides);
         app = AgentApp.start(TestKiosks.config(props), kiosk.hardware(false), display, Clock.systemUTC());

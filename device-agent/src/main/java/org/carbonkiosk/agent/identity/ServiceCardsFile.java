@@ -15,10 +15,17 @@ import org.carbonkiosk.protocol.CardToken;
  * written by {@code kiosk-provision service-card}. Tokens only, never a UID. No file: no service cards.
  */
 public final class ServiceCardsFile {
+    /** The file's name in {@code identity.dir}. */
+    public static final String NAME = "service-cards";
     private final Path file;
 
     public ServiceCardsFile(Path file) {
         this.file = file;
+    }
+
+    /** The file in {@code identityDir}. */
+    public static ServiceCardsFile in(Path identityDir) {
+        return new ServiceCardsFile(identityDir.resolve(NAME));
     }
 
     public Path path() {
