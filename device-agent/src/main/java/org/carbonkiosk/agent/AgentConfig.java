@@ -41,9 +41,10 @@ import org.carbonkiosk.protocol.event.Timestamps;
  * @param agentVersion the {@code agent} member of events
  */
 public record AgentConfig(String deviceId, boolean claw, Path identityDir, Path dataDir, String hardwareType,
-                          Material material, ScaleMode scaleMode, String agentVersion, MqttSettings mqtt, SessionTiming session,
-                          Outbox outbox, Telemetry telemetry, ClawPolicy clawPolicy, Language language, Console console,
-                          Clock clock, Optional<Path> watchdogFile, Duration watchdogInterval) {
+                          Material material, ScaleMode scaleMode, String agentVersion, MqttSettings mqtt,
+                          SessionTiming session, Outbox outbox, Telemetry telemetry, ClawPolicy clawPolicy,
+                          Language language, Console console, Clock clock, Optional<Path> watchdogFile,
+                          Duration watchdogInterval) {
     public static final String DEFAULT_AGENT_VERSION = "1.0.0";
     public static final Set<String> KIOSK_TYPES = KioskTypes.ALL;
     public static final Set<String> HARDWARE_TYPES = Set.of("simulated", "pi");
@@ -54,7 +55,7 @@ public record AgentConfig(String deviceId, boolean claw, Path identityDir, Path 
     public static final Key<String> HARDWARE_TYPE = Key.choice("hardware.type", HARDWARE_TYPES).defaultsTo("simulated");
     public static final Key<Path> IDENTITY_DIR = Key.path("identity.dir").defaultsTo(Path.of("/etc/kiosk"));
     public static final Key<Path> DATA_DIR = Key.path("data.dir").defaultsTo(Path.of("/var/lib/kiosk"));
-    /** No fixed default: {@code bin} for a recycling box, {@code tray} for a claw kiosk ({@link ScaleMode#defaultFor}). */
+    /** No fixed default: {@code bin} for a recycling box, {@code tray} for a claw kiosk ({@link #scaleMode}). */
     public static final Key<String> SCALE_MODE = Key.choice("scale.mode", ScaleMode.WIRE_NAMES);
 
     public AgentConfig {
@@ -180,8 +181,8 @@ public record AgentConfig(String deviceId, boolean claw, Path identityDir, Path 
                 Set.of("auto", "true", "false"));
         Clock clock = new Clock(zone, synced, s.path("clock.syncFile", "/run/systemd/timesync/synchronized"));
         return new AgentConfig(deviceId, claw, s.get(IDENTITY_DIR), s.get(DATA_DIR),
-                hardwareType, material, scaleMode, s.string("agent.version", DEFAULT_AGENT_VERSION), mqtt, session, outbox,
-                telemetry, clawPolicy, language, console, clock, s.optional("watchdog.file").map(Path::of),
+                hardwareType, material, scaleMode, s.string("agent.version", DEFAULT_AGENT_VERSION), mqtt, session,
+                outbox, telemetry, clawPolicy, language, console, clock, s.optional("watchdog.file").map(Path::of),
                 s.duration("watchdog.intervalS", SECONDS, Duration.ofSeconds(10), Duration.ofSeconds(1),
                         Duration.ofHours(1)));
     }

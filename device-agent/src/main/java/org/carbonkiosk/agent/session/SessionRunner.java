@@ -260,8 +260,8 @@ public final class SessionRunner {
             }
         } else if (action instanceof RecordBinEmptied b) {
             try {
-                StoredEvent e = outbox.append(seq -> signer.binEmptied(seq, b.removedGrams(), b.card(), b.afterGrams()),
-                        true, Optional.empty()).orElseThrow();
+                StoredEvent e = outbox.append(seq -> signer.binEmptied(seq, b.removedGrams(), b.card(),
+                        b.afterGrams()), true, Optional.empty()).orElseThrow();
                 Logger.info("bin emptied recorded deviceId={} eventId={} removedGrams={} binGramsAfter={}",
                         config.deviceId(), e.eventId(), b.removedGrams(), b.afterGrams());
                 onCommit.run();

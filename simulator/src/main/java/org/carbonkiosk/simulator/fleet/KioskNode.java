@@ -158,7 +158,8 @@ public final class KioskNode implements AutoCloseable {
      */
     public int emptyBin() throws InterruptedException {
         if (claw) {
-            throw new IllegalStateException(deviceId + ": a claw kiosk weighs a tray (scale.mode=tray): no bin to empty");
+            throw new IllegalStateException(deviceId + ": a claw kiosk weighs a tray (scale.mode=tray): no bin"
+                    + " to empty");
         }
         kiosk.tap(HAULER_CARD_UID);
         DisplayMessage unlocked = screen.await(m -> m instanceof DisplayMessage.ServiceDoorUnlocked || failed(m),
