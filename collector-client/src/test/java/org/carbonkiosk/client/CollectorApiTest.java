@@ -53,12 +53,12 @@ class CollectorApiTest {
         Ed25519KeyPair key = Ed25519KeyPair.generate();
 
         CollectorAnswer answer = api.enroll(new EnrollmentRequest("WH-HS-0001", "recycling-box", key.publicJwk(), 1,
-                "Hall 3", Optional.of("tray")));
+                "Hall 3"));
 
         assertThat(answer.status()).isEqualTo(201);
         assertThat(seen).hasSize(1);
         assertThat(seen.get(0)).startsWith("POST /api/devices Bearer t0ken {").contains("\"deviceId\":\"WH-HS-0001\"")
-                .contains("\"location\":\"Hall 3\"").contains("\"scaleMode\":\"tray\"");
+                .contains("\"location\":\"Hall 3\"");
     }
 
     @Test

@@ -16,7 +16,6 @@ import org.carbonkiosk.agent.display.Language;
 import org.carbonkiosk.agent.identity.ServiceCardsFile;
 import org.carbonkiosk.agent.publish.MqttSettings;
 import org.carbonkiosk.agent.publish.PublisherConfig;
-import org.carbonkiosk.agent.session.ScaleMode;
 import org.carbonkiosk.agent.session.SessionConfig;
 import org.carbonkiosk.agent.session.SessionTiming;
 import org.carbonkiosk.config.ConfigException;
@@ -24,6 +23,7 @@ import org.carbonkiosk.config.ConfigSource;
 import org.carbonkiosk.config.Key;
 import org.carbonkiosk.protocol.DeviceId;
 import org.carbonkiosk.protocol.KioskTypes;
+import org.carbonkiosk.protocol.ScaleMode;
 import org.carbonkiosk.protocol.event.Material;
 import org.carbonkiosk.protocol.event.Timestamps;
 
@@ -48,6 +48,7 @@ public record AgentConfig(String deviceId, boolean claw, Path identityDir, Path 
     public static final String DEFAULT_AGENT_VERSION = "1.0.0";
     public static final Set<String> KIOSK_TYPES = KioskTypes.ALL;
     public static final Set<String> HARDWARE_TYPES = Set.of("simulated", "pi");
+    public static final Set<String> SCALE_MODES = Set.of(ScaleMode.BIN.wire(), ScaleMode.TRAY.wire());
 
     // The keys the provisioning tool reads too (with MqttSettings' mqtt.* keys): one reading for both.
     public static final Key<String> DEVICE_ID = Key.string("device.id");
@@ -56,7 +57,7 @@ public record AgentConfig(String deviceId, boolean claw, Path identityDir, Path 
     public static final Key<Path> IDENTITY_DIR = Key.path("identity.dir").defaultsTo(Path.of("/etc/kiosk"));
     public static final Key<Path> DATA_DIR = Key.path("data.dir").defaultsTo(Path.of("/var/lib/kiosk"));
     /** No fixed default: {@code bin} for a recycling box, {@code tray} for a claw kiosk ({@link #scaleMode}). */
-    public static final Key<String> SCALE_MODE = Key.choice("scale.mode", ScaleMode.WIRE_NAMES);
+    public static final Key<String> SCALE_MODE = Key.choice("scale.mode", SCALE_MODES);
 
     public AgentConfig {
         DeviceId.require(deviceId);
@@ -135,7 +136,7 @@ public record AgentConfig(String deviceId, boolean claw, Path identityDir, Path 
         String materialName = s.string("session.material", "mixed");
         Material material = Material.fromWire(materialName).orElseThrow(() ->
                 new ConfigException("session.material", "must be one of paper, plastic, metal, glass, textile, mixed"));
-        ScaleMode scaleMode = scaleMode(s, claw);
+        ScaleMode scaleMode = scaleMode(s, s.get(KIOSK_TYPE));
         MqttSettings mqtt = MqttSettings.from(s, deviceId);
         SessionTiming session = new SessionTiming(
                 s.duration("session.pollIntervalMs", MILLIS, ms(100), ms(5), ms(10_000)),
@@ -188,8 +189,8 @@ public record AgentConfig(String deviceId, boolean claw, Path identityDir, Path 
     }
 
     /** {@code scale.mode}, by default {@code bin} for a recycling box and {@code tray} for a claw kiosk. */
-    public static ScaleMode scaleMode(ConfigSource s, boolean claw) {
-        return s.find(SCALE_MODE).map(ScaleMode::fromWire).orElse(ScaleMode.defaultFor(claw));
+    public static ScaleMode scaleMode(ConfigSource s, String kioskType) {
+        return s.find(SCALE_MODE).flatMap(ScaleMode::fromWire).orElse(ScaleMode.defaultFor(kioskType));
     }
 
     /** {@code device.id}, required and checked. */

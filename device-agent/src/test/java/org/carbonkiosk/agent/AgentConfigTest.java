@@ -10,7 +10,7 @@ import java.util.Properties;
 import org.carbonkiosk.config.ConfigException;
 import org.carbonkiosk.config.ConfigSource;
 import org.carbonkiosk.agent.display.Language;
-import org.carbonkiosk.agent.session.ScaleMode;
+import org.carbonkiosk.protocol.ScaleMode;
 import org.junit.jupiter.api.Test;
 
 class AgentConfigTest {

@@ -9,10 +9,10 @@ import java.util.Set;
 import org.carbonkiosk.agent.AgentConfig;
 import org.carbonkiosk.agent.identity.ServiceCardsFile;
 import org.carbonkiosk.agent.publish.MqttSettings;
-import org.carbonkiosk.agent.session.ScaleMode;
 import org.carbonkiosk.config.ConfigException;
 import org.carbonkiosk.config.ConfigSource;
 import org.carbonkiosk.config.Key;
+import org.carbonkiosk.protocol.ScaleMode;
 import org.carbonkiosk.provisioning.cli.Environment;
 
 /**
@@ -44,6 +44,7 @@ public record KioskConfig(Path file, ConfigSource source, String deviceId, Strin
 
     public static final Set<String> KIOSK_TYPES = AgentConfig.KIOSK_TYPES;
     public static final Set<String> HARDWARE_TYPES = AgentConfig.HARDWARE_TYPES;
+    public static final Set<String> SCALE_MODES = AgentConfig.SCALE_MODES;
 
     /** The default configuration file, unless {@code --config} or {@code KIOSK_CONFIG} says otherwise. */
     public static final String DEFAULT_FILE = "/etc/kiosk/agent.properties";
@@ -98,7 +99,7 @@ public record KioskConfig(Path file, ConfigSource source, String deviceId, Strin
     /** {@code scale.mode}, read as the agent reads it. */
     public ScaleMode scaleMode() {
         try {
-            return AgentConfig.scaleMode(source, claw());
+            return AgentConfig.scaleMode(source, kioskType);
         } catch (ConfigException e) {
             throw ProvisionException.local(file + ": " + e.getMessage());
         }

@@ -3,6 +3,7 @@ package org.carbonkiosk.agent.session;
 import java.util.Objects;
 import org.carbonkiosk.agent.claw.ClawPolicy;
 import org.carbonkiosk.protocol.DeviceId;
+import org.carbonkiosk.protocol.ScaleMode;
 import org.carbonkiosk.protocol.event.Material;
 
 /**

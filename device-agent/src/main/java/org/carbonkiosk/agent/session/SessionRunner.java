@@ -29,6 +29,7 @@ import org.carbonkiosk.agent.session.SessionAction.Show;
 import org.carbonkiosk.agent.session.SessionAction.Unlock;
 import org.carbonkiosk.agent.sign.CardTokens;
 import org.carbonkiosk.agent.sign.EventSigner;
+import org.carbonkiosk.protocol.ScaleMode;
 import org.carbonkiosk.protocol.message.DecisionStatus;
 import org.carbonkiosk.protocol.message.Reason;
 import org.carbonkiosk.protocol.message.Receipt;

@@ -15,9 +15,8 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.carbonkiosk.agent.identity.DeviceKeyStore;
-import org.carbonkiosk.agent.session.ScaleMode;
 import org.carbonkiosk.protocol.DeviceId;
-import org.carbonkiosk.protocol.KioskTypes;
+import org.carbonkiosk.protocol.ScaleMode;
 import org.carbonkiosk.provisioning.ExitCodes;
 import org.carbonkiosk.provisioning.KioskConfig;
 import org.carbonkiosk.provisioning.ProvisionException;
@@ -110,8 +109,8 @@ public final class InitCommand extends ToolCommand {
         var prompter = env.prompter();
         String id = value(deviceId, "Device id (e.g. WH-HS-0001)", "--device-id", Optional.empty(), InitCommand::validDeviceId);
         String type = choice(kioskType, "Kiosk type", "--kiosk-type", "recycling-box", KioskConfig.KIOSK_TYPES);
-        String scale = scaleMode == null ? ScaleMode.defaultFor(type.equals(KioskTypes.CLAW_KIOSK)).wire()
-                : choice(scaleMode, "Scale mode", "--scale-mode", null, ScaleMode.WIRE_NAMES);
+        String scale = scaleMode == null ? ScaleMode.defaultFor(type).wire()
+                : choice(scaleMode, "Scale mode", "--scale-mode", null, KioskConfig.SCALE_MODES);
         Path identity = identityDir != null ? identityDir
                 : Path.of(prompter.ask("Identity folder", "--identity-dir", Optional.of("/etc/kiosk")));
         KioskInitializer.refuseExisting(config.file.toAbsolutePath(), identity.toAbsolutePath().normalize(), force);

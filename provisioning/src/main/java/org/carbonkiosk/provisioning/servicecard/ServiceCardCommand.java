@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.carbonkiosk.agent.identity.FleetCardKeyFile;
 import org.carbonkiosk.agent.identity.ServiceCardsFile;
-import org.carbonkiosk.agent.session.ScaleMode;
+import org.carbonkiosk.protocol.ScaleMode;
 import org.carbonkiosk.provisioning.ExitCodes;
 import org.carbonkiosk.provisioning.FileOwner;
 import org.carbonkiosk.provisioning.KioskConfig;
