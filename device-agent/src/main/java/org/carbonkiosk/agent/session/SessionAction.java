@@ -34,9 +34,12 @@ public sealed interface SessionAction {
      * the same transaction), then feed Committed.
      */
     record RecordBinEmptied(String card, int beforeGrams, int afterGrams) implements SessionAction {
-        /** What the emptying took out: never negative (items put in by a service card are not a deposit). */
+        /**
+         * What the emptying took out, as measured: zero or negative values are reported, not hidden
+         * (something was put in through the service door, or the scale drifted).
+         */
         public int removedGrams() {
-            return Math.max(0, beforeGrams - afterGrams);
+            return beforeGrams - afterGrams;
         }
     }
 

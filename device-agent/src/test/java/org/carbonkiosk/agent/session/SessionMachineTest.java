@@ -372,8 +372,8 @@ class SessionMachineTest {
     }
 
     @Test
-    void recordBinEmptied_binHeavierAfter_removedIsZero() {
-        assertThat(new RecordBinEmptied(OTHER, 10_000, 10_300).removedGrams()).isZero();
+    void recordBinEmptied_binHeavierAfter_negativeRemovalReportedAsItIs() {
+        assertThat(new RecordBinEmptied(OTHER, 10_000, 10_300).removedGrams()).isEqualTo(-300);
     }
 
     @Test
