@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.Set;
 import javax.net.SocketFactory;
 import org.carbonkiosk.agent.display.Display;
 import org.carbonkiosk.agent.hardware.Calibration;
@@ -12,6 +13,7 @@ import org.carbonkiosk.agent.hardware.Hardware;
 import org.carbonkiosk.agent.identity.CalibrationFile;
 import org.carbonkiosk.agent.identity.DeviceKeyStore;
 import org.carbonkiosk.agent.identity.FleetCardKeyFile;
+import org.carbonkiosk.agent.identity.ServiceCardsFile;
 import org.carbonkiosk.agent.outbox.Outbox;
 import org.carbonkiosk.agent.outbox.StoreException;
 import org.carbonkiosk.agent.publish.MqttPublisher;
@@ -54,6 +56,7 @@ public final class AgentApp implements AutoCloseable {
             throw new IOException("no fleet card key " + cardKey.path() + ": provision this kiosk first");
         }
         CardTokens cardTokens = new CardTokens(cardKey.read());
+        Set<String> serviceCards = new ServiceCardsFile(config.serviceCardsFile()).read();
         Optional<OffsetDateTime> calibratedAt = new CalibrationFile(config.identityDir().resolve("calibration.json"))
                 .read().map(Calibration::calibratedAt);
         EventSigner signer = new EventSigner(config.deviceId(), key, SignedEventCodec.standard(), clock,
@@ -68,12 +71,13 @@ public final class AgentApp implements AutoCloseable {
             this.publisher = new MqttPublisher(config.publisherConfig(), outbox, r -> receipts.onReceipt(r), clock,
                     System::currentTimeMillis, sockets);
             this.runner = new SessionRunner(config.sessionConfig(), hardware, display, outbox, signer, cardTokens,
-                    calibratedAt, System::currentTimeMillis, publisher::wake, publisher::isConnected);
+                    serviceCards, calibratedAt, System::currentTimeMillis, publisher::wake, publisher::isConnected);
             this.receipts = new ReceiptHandler(config.deviceId(), outbox, loop, runner, () -> closed);
             this.telemetry = new TelemetryReporter(config.deviceId(), hardware.binSensor(), runner::lastIdleReading,
                     outbox, publisher, clock, config.clock().zone(), this::uptimeSeconds);
-            Logger.info("agent starting deviceId={} keyVersion={} lastSeq={} outboxDepth={}", config.deviceId(),
-                    signer.keyVersion(), outbox.lastSeq(), outbox.depth());
+            Logger.info("agent starting deviceId={} keyVersion={} lastSeq={} outboxDepth={} scaleMode={}"
+                    + " serviceCards={}", config.deviceId(), signer.keyVersion(), outbox.lastSeq(), outbox.depth(),
+                    config.scaleMode().wire(), serviceCards.size());
         } catch (IOException | java.sql.SQLException | RuntimeException e) {
             outbox.close();
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);

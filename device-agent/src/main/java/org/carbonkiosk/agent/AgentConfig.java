@@ -13,6 +13,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.carbonkiosk.agent.claw.ClawPolicy;
 import org.carbonkiosk.agent.display.Language;
+import org.carbonkiosk.agent.identity.ServiceCardsFile;
 import org.carbonkiosk.agent.publish.MqttSettings;
 import org.carbonkiosk.agent.publish.PublisherConfig;
 import org.carbonkiosk.agent.session.SessionConfig;
@@ -22,6 +23,7 @@ import org.carbonkiosk.config.ConfigSource;
 import org.carbonkiosk.config.Key;
 import org.carbonkiosk.protocol.DeviceId;
 import org.carbonkiosk.protocol.KioskTypes;
+import org.carbonkiosk.protocol.ScaleMode;
 import org.carbonkiosk.protocol.event.Material;
 import org.carbonkiosk.protocol.event.Timestamps;
 
@@ -35,15 +37,18 @@ import org.carbonkiosk.protocol.event.Timestamps;
  * @param dataDir      {@code data.dir}: outbox.db
  * @param hardwareType {@code hardware.type}: simulated or pi
  * @param material     {@code session.material}: what this kiosk's bin takes
+ * @param scaleMode    {@code scale.mode}: the scale weighs the whole bin or only a tray
  * @param agentVersion the {@code agent} member of events
  */
 public record AgentConfig(String deviceId, boolean claw, Path identityDir, Path dataDir, String hardwareType,
-                          Material material, String agentVersion, MqttSettings mqtt, SessionTiming session,
-                          Outbox outbox, Telemetry telemetry, ClawPolicy clawPolicy, Language language, Console console,
-                          Clock clock, Optional<Path> watchdogFile, Duration watchdogInterval) {
+                          Material material, ScaleMode scaleMode, String agentVersion, MqttSettings mqtt,
+                          SessionTiming session, Outbox outbox, Telemetry telemetry, ClawPolicy clawPolicy,
+                          Language language, Console console, Clock clock, Optional<Path> watchdogFile,
+                          Duration watchdogInterval) {
     public static final String DEFAULT_AGENT_VERSION = "1.0.0";
     public static final Set<String> KIOSK_TYPES = KioskTypes.ALL;
     public static final Set<String> HARDWARE_TYPES = Set.of("simulated", "pi");
+    public static final Set<String> SCALE_MODES = Set.of(ScaleMode.BIN.wire(), ScaleMode.TRAY.wire());
 
     // The keys the provisioning tool reads too (with MqttSettings' mqtt.* keys): one reading for both.
     public static final Key<String> DEVICE_ID = Key.string("device.id");
@@ -51,11 +56,14 @@ public record AgentConfig(String deviceId, boolean claw, Path identityDir, Path 
     public static final Key<String> HARDWARE_TYPE = Key.choice("hardware.type", HARDWARE_TYPES).defaultsTo("simulated");
     public static final Key<Path> IDENTITY_DIR = Key.path("identity.dir").defaultsTo(Path.of("/etc/kiosk"));
     public static final Key<Path> DATA_DIR = Key.path("data.dir").defaultsTo(Path.of("/var/lib/kiosk"));
+    /** No fixed default: {@code bin} for a recycling box, {@code tray} for a claw kiosk ({@link #scaleMode}). */
+    public static final Key<String> SCALE_MODE = Key.choice("scale.mode", SCALE_MODES);
 
     public AgentConfig {
         DeviceId.require(deviceId);
         Objects.requireNonNull(identityDir, "identityDir");
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(scaleMode, "scaleMode");
         Objects.requireNonNull(mqtt, "mqtt");
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(outbox, "outbox");
@@ -83,7 +91,7 @@ public record AgentConfig(String deviceId, boolean claw, Path identityDir, Path 
 
     /** The session runner's slice. */
     public SessionConfig sessionConfig() {
-        return new SessionConfig(deviceId, claw, material, session, clawPolicy, outbox.minFreeBytes());
+        return new SessionConfig(deviceId, claw, material, session, clawPolicy, outbox.minFreeBytes(), scaleMode);
     }
 
     /** The MQTT publisher's slice. */
@@ -107,6 +115,11 @@ public record AgentConfig(String deviceId, boolean claw, Path identityDir, Path 
     public record Clock(ZoneId zone, String synced, Path syncFile) {
     }
 
+    /** {@code identity.dir/service-cards}: the service card tokens set at provisioning. */
+    public Path serviceCardsFile() {
+        return ServiceCardsFile.in(identityDir).path();
+    }
+
     public Path outboxFile() {
         return dataDir.resolve("outbox.db");
     }
@@ -123,6 +136,7 @@ public record AgentConfig(String deviceId, boolean claw, Path identityDir, Path 
         String materialName = s.string("session.material", "mixed");
         Material material = Material.fromWire(materialName).orElseThrow(() ->
                 new ConfigException("session.material", "must be one of paper, plastic, metal, glass, textile, mixed"));
+        ScaleMode scaleMode = scaleMode(s, s.get(KIOSK_TYPE));
         MqttSettings mqtt = MqttSettings.from(s, deviceId);
         SessionTiming session = new SessionTiming(
                 s.duration("session.pollIntervalMs", MILLIS, ms(100), ms(5), ms(10_000)),
@@ -133,7 +147,9 @@ public record AgentConfig(String deviceId, boolean claw, Path identityDir, Path 
                 s.duration("session.doorCloseTimeoutMs", MILLIS, ms(120_000), ms(10), ms(3_600_000)),
                 s.duration("session.receiptWaitMs", MILLIS, ms(5_000), Duration.ZERO, ms(600_000)),
                 s.duration("session.blockedCardMemoryS", SECONDS, Duration.ofDays(1), Duration.ZERO,
-                        Duration.ofDays(365)));
+                        Duration.ofDays(365)),
+                s.duration("session.serviceDoorCloseTimeoutMs", MILLIS, Duration.ofMinutes(15), ms(10),
+                        Duration.ofHours(4)));
         Outbox outbox = new Outbox(
                 s.duration("outbox.resendAfterMs", MILLIS, Duration.ofMinutes(1), ms(10), Duration.ofDays(1)),
                 s.duration("outbox.resendMaxMs", MILLIS, Duration.ofMinutes(15), ms(10), Duration.ofDays(1)),
@@ -166,10 +182,15 @@ public record AgentConfig(String deviceId, boolean claw, Path identityDir, Path 
                 Set.of("auto", "true", "false"));
         Clock clock = new Clock(zone, synced, s.path("clock.syncFile", "/run/systemd/timesync/synchronized"));
         return new AgentConfig(deviceId, claw, s.get(IDENTITY_DIR), s.get(DATA_DIR),
-                hardwareType, material, s.string("agent.version", DEFAULT_AGENT_VERSION), mqtt, session, outbox,
-                telemetry, clawPolicy, language, console, clock, s.optional("watchdog.file").map(Path::of),
+                hardwareType, material, scaleMode, s.string("agent.version", DEFAULT_AGENT_VERSION), mqtt, session,
+                outbox, telemetry, clawPolicy, language, console, clock, s.optional("watchdog.file").map(Path::of),
                 s.duration("watchdog.intervalS", SECONDS, Duration.ofSeconds(10), Duration.ofSeconds(1),
                         Duration.ofHours(1)));
+    }
+
+    /** {@code scale.mode}, by default {@code bin} for a recycling box and {@code tray} for a claw kiosk. */
+    public static ScaleMode scaleMode(ConfigSource s, String kioskType) {
+        return s.find(SCALE_MODE).flatMap(ScaleMode::fromWire).orElse(ScaleMode.defaultFor(kioskType));
     }
 
     /** {@code device.id}, required and checked. */

@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.UUID;
 import org.carbonkiosk.agent.display.DisplayMessage;
 import org.carbonkiosk.agent.hardware.sim.SimulatedKiosk;
+import org.carbonkiosk.agent.identity.ServiceCardsFile;
 import org.carbonkiosk.agent.support.Brokers;
 import org.carbonkiosk.agent.support.RecordingDisplay;
 import org.carbonkiosk.agent.support.TestKiosks;
@@ -130,6 +131,48 @@ class AgentCollectorRoundTripIT {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> agent.lastSeq() == 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> agent.outboxDepth() == 0);
+    }
+
+    @Test
+    void binEmptied_betweenTwoDeposits_receiptedWithNoCreditAndTheNextDepositKeepsTheWeightChain() throws Exception {
+        // Given a bin-weighing kiosk (the recycling box's default) with a hauler's service card
+        String deviceId = "IT-CO-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        TestKiosks.Provisioned p = TestKiosks.provision(dir.resolve("kiosk"));
+        enroll(deviceId, p);
+        byte[] uid = HexFormat.of().parseHex("04aabbccddeeff");
+        byte[] hauler = HexFormat.of().parseHex("04cafe0102");
+        ServiceCardsFile.in(p.identityDir()).write(java.util.Set.of(CardToken.of(p.fleetKey(), hauler)));
+        assertThat(call("PUT", "/api/cards/" + CardToken.of(p.fleetKey(), uid),
+                "{\"account\":\"acct-" + deviceId + "\"}")).isEqualTo(200);
+        SimulatedKiosk kiosk = new SimulatedKiosk(8_000);
+        RecordingDisplay display = new RecordingDisplay();
+        startAgent(deviceId, p, kiosk, display);
+        deposit(kiosk, uid, 820);
+        await().atMost(Duration.ofSeconds(30)).until(() -> display.shown(DisplayMessage.ReceiptShown.class).size() == 1);
+
+        // When the hauler empties the bin, then the resident deposits again
+        kiosk.tap(hauler.clone());
+        await().atMost(Duration.ofSeconds(10)).until(kiosk::isUnlocked);
+        kiosk.emptyBin();
+        kiosk.closeDoor();
+        await().atMost(Duration.ofSeconds(30)).until(() -> agent.lastSeq() == 2 && agent.outboxDepth() == 0);
+        deposit(kiosk, uid, 300);
+        await().atMost(Duration.ofSeconds(30)).until(() -> display.shown(DisplayMessage.ReceiptShown.class).size() == 2);
+
+        // Then the emptying is receipted without credit, and the deposit after it is credited, not
+        // held: its tare (the empty bin) follows the bin-emptied event, not the previous gross
+        assertThat(get("/api/events/" + deviceId + ":2")).contains("\"status\":\"credited\"")
+                .contains("\"creditedGrams\":0");
+        var second = display.shown(DisplayMessage.ReceiptShown.class).get(1);
+        assertThat(second.status()).isEqualTo(DecisionStatus.CREDITED);
+        assertThat(second.reason()).isEmpty();
+        assertThat(second.creditedGrams()).isEqualTo(450);
+    }
+
+    private String get(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + collector.httpPort() + path))
+                .header("Authorization", "Bearer " + collector.adminToken()).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** Registers the kiosk's public key with the collector (what provisioning does). */

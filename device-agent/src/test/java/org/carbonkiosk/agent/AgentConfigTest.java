@@ -10,6 +10,7 @@ import java.util.Properties;
 import org.carbonkiosk.config.ConfigException;
 import org.carbonkiosk.config.ConfigSource;
 import org.carbonkiosk.agent.display.Language;
+import org.carbonkiosk.protocol.ScaleMode;
 import org.junit.jupiter.api.Test;
 
 class AgentConfigTest {
@@ -66,6 +67,36 @@ class AgentConfigTest {
         Properties s = minimal();
         s.setProperty("device.id", "lower-case");
         assertThatThrownBy(() -> AgentConfig.from(ConfigSource.of(s))).hasMessageContaining("device.id");
+    }
+
+    @Test
+    void from_scaleMode_defaultsByKioskTypeAndAcceptsBinOrTray() {
+        assertThat(AgentConfig.from(ConfigSource.of(minimal())).scaleMode()).isEqualTo(ScaleMode.BIN);
+        Properties claw = minimal();
+        claw.setProperty("kiosk.type", "claw-kiosk");
+        assertThat(AgentConfig.from(ConfigSource.of(claw)).scaleMode()).isEqualTo(ScaleMode.TRAY);
+        claw.setProperty("scale.mode", "bin");
+        assertThat(AgentConfig.from(ConfigSource.of(claw)).sessionConfig().scaleMode()).isEqualTo(ScaleMode.BIN);
+        Properties box = minimal();
+        box.setProperty("scale.mode", "tray");
+        assertThat(AgentConfig.from(ConfigSource.of(box)).scaleMode()).isEqualTo(ScaleMode.TRAY);
+    }
+
+    @Test
+    void from_badScaleMode_failsNamingTheKey() {
+        Properties p = minimal();
+        p.setProperty("scale.mode", "Bin");
+
+        assertThatThrownBy(() -> AgentConfig.from(ConfigSource.of(p))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("scale.mode").hasMessageContaining("[bin, tray]");
+    }
+
+    @Test
+    void from_serviceDoorCloseTimeout_defaultsToFifteenMinutes() {
+        AgentConfig c = AgentConfig.from(ConfigSource.of(minimal()));
+
+        assertThat(c.session().serviceDoorCloseTimeout()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(c.serviceCardsFile()).isEqualTo(Path.of("/etc/kiosk/service-cards"));
     }
 
     @Test

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.Set;
 import org.carbonkiosk.agent.hardware.sim.SimulatedKiosk;
+import org.carbonkiosk.agent.identity.ServiceCardsFile;
 import org.carbonkiosk.agent.support.RecordingDisplay;
 import org.carbonkiosk.agent.support.TestKiosks;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,38 @@ class AgentIdentityTest {
         Files.setPosixFilePermissions(p.identityDir().resolve("card.key"), PosixFilePermissions.fromString("rw-r--r--"));
 
         assertThatThrownBy(() -> start(p)).isInstanceOf(UncheckedIOException.class).hasMessageContaining("card.key");
+    }
+
+    @Test
+    void start_serviceCardsMode0644_refused() throws Exception {
+        TestKiosks.Provisioned p = TestKiosks.provision(dir);
+        ServiceCardsFile cards = new ServiceCardsFile(p.identityDir().resolve("service-cards"));
+        cards.write(Set.of("e".repeat(64)));
+        Files.setPosixFilePermissions(cards.path(), PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThatThrownBy(() -> start(p)).isInstanceOf(UncheckedIOException.class).hasMessageContaining("service-cards");
+    }
+
+    @Test
+    void start_serviceCardsLineNotAToken_refusedNamingTheLine() throws Exception {
+        TestKiosks.Provisioned p = TestKiosks.provision(dir);
+        ServiceCardsFile cards = new ServiceCardsFile(p.identityDir().resolve("service-cards"));
+        cards.write(Set.of("e".repeat(64)));
+        Files.writeString(cards.path(), "04a1b2c3\n", java.nio.file.StandardOpenOption.APPEND);
+
+        assertThatThrownBy(() -> start(p)).isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("service-cards line 2");
+    }
+
+    @Test
+    void serviceCards_writtenThenRead_sameTokensOwnerOnlyAndNoFileMeansNone() throws Exception {
+        ServiceCardsFile cards = new ServiceCardsFile(dir.resolve("service-cards"));
+        assertThat(cards.read()).isEmpty();
+
+        cards.write(Set.of("e".repeat(64), "f".repeat(64)));
+
+        assertThat(cards.read()).containsExactlyInAnyOrder("e".repeat(64), "f".repeat(64));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cards.path()))).isEqualTo("rw-------");
     }
 
     @Test

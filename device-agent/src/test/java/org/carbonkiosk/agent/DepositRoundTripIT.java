@@ -16,6 +16,8 @@ import java.util.Optional;
 import org.carbonkiosk.agent.support.Brokers;
 import org.carbonkiosk.agent.support.DbBytes;
 import org.carbonkiosk.protocol.Topics;
+import org.carbonkiosk.agent.identity.ServiceCardsFile;
+import org.carbonkiosk.protocol.event.BinEmptiedEvent;
 import org.carbonkiosk.protocol.event.ClawPlayEvent;
 import org.carbonkiosk.protocol.message.DecisionStatus;
 import org.carbonkiosk.protocol.message.Reason;
@@ -68,8 +70,15 @@ class DepositRoundTripIT {
     private final byte[] uid = HexFormat.of().parseHex("04a1b2c3d4e5f6");
 
     private void startAgent(Properties overrides, boolean claw) throws Exception {
+        startAgent(overrides, claw, java.util.List.of());
+    }
+
+    private void startAgent(Properties overrides, boolean claw, java.util.List<byte[]> serviceCardUids)
+            throws Exception {
         deviceId = "IT-RT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         p = TestKiosks.provision(dir);
+        ServiceCardsFile.in(p.identityDir()).write(serviceCardUids.stream()
+                .map(u -> CardToken.of(p.fleetKey(), u)).collect(java.util.stream.Collectors.toSet()));
         collector = new FakeCollector(Brokers.url(broker), deviceId, p.key().keyPair().publicKey());
         Properties props = TestKiosks.fastProperties(deviceId, p, Brokers.url(broker));
         props.putAll(overrides);
@@ -147,6 +156,31 @@ class DepositRoundTripIT {
         assertThat(play.plays()).isEqualTo(3);
         assertThat(play.forEventId()).isEqualTo(deviceId + ":1");
         assertThat(kiosk.playsGranted()).isEqualTo(3);
+    }
+
+    @Test
+    void claw_serviceCardOnBinScale_binEmptiedReceiptedAndNoPlaysEvenForACreditedReceipt() throws Exception {
+        byte[] hauler = HexFormat.of().parseHex("04cafe0102");
+        Properties bin = new Properties();
+        bin.setProperty("scale.mode", "bin");
+        bin.setProperty("claw.gramsPerPlay", "250");
+        startAgent(bin, true, java.util.List.of(hauler));
+        kiosk.add(4_000);
+
+        kiosk.tap(hauler.clone());
+        await().atMost(Duration.ofSeconds(10)).until(kiosk::isUnlocked);
+        kiosk.emptyBin();
+        kiosk.closeDoor();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> app.lastSeq() == 1 && app.outboxDepth() == 0);
+        var events = collector.events().stream().map(b -> SignedEventCodec.standard().decode(b).value().event())
+                .toList();
+        assertThat(events).hasSize(1).first().isInstanceOf(BinEmptiedEvent.class);
+        assertThat(((BinEmptiedEvent) events.get(0)).removedGrams()).isEqualTo(4_000);
+        assertThat(((BinEmptiedEvent) events.get(0)).binGramsAfter()).isEqualTo(10_000);
+        assertThat(kiosk.playsGranted()).isZero();
+        assertThat(app.lastSeq()).as("no claw-play event").isEqualTo(1);
+        assertThat(display.shown(DisplayMessage.ReceiptShown.class)).isEmpty();
     }
 
     @Test

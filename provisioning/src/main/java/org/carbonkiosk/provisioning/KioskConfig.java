@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.carbonkiosk.agent.AgentConfig;
+import org.carbonkiosk.agent.identity.ServiceCardsFile;
 import org.carbonkiosk.agent.publish.MqttSettings;
 import org.carbonkiosk.config.ConfigException;
 import org.carbonkiosk.config.ConfigSource;
 import org.carbonkiosk.config.Key;
+import org.carbonkiosk.protocol.ScaleMode;
 import org.carbonkiosk.provisioning.cli.Environment;
 
 /**
@@ -25,6 +27,7 @@ public record KioskConfig(Path file, ConfigSource source, String deviceId, Strin
 
     public static final String DEVICE_ID = AgentConfig.DEVICE_ID.name();
     public static final String KIOSK_TYPE = AgentConfig.KIOSK_TYPE.name();
+    public static final String SCALE_MODE = AgentConfig.SCALE_MODE.name();
     public static final String IDENTITY_DIR = AgentConfig.IDENTITY_DIR.name();
     public static final String DATA_DIR = AgentConfig.DATA_DIR.name();
     public static final String MQTT_URL = MqttSettings.URL.name();
@@ -41,6 +44,7 @@ public record KioskConfig(Path file, ConfigSource source, String deviceId, Strin
 
     public static final Set<String> KIOSK_TYPES = AgentConfig.KIOSK_TYPES;
     public static final Set<String> HARDWARE_TYPES = AgentConfig.HARDWARE_TYPES;
+    public static final Set<String> SCALE_MODES = AgentConfig.SCALE_MODES;
 
     /** The default configuration file, unless {@code --config} or {@code KIOSK_CONFIG} says otherwise. */
     public static final String DEFAULT_FILE = "/etc/kiosk/agent.properties";
@@ -93,6 +97,20 @@ public record KioskConfig(Path file, ConfigSource source, String deviceId, Strin
 
     public Path cardKeyFile() {
         return identityDir.resolve("card.key");
+    }
+
+    /** The service cards' tokens ({@code kiosk-provision service-card}). */
+    public Path serviceCardsFile() {
+        return ServiceCardsFile.in(identityDir).path();
+    }
+
+    /** {@code scale.mode}, read as the agent reads it. */
+    public ScaleMode scaleMode() {
+        try {
+            return AgentConfig.scaleMode(source, kioskType);
+        } catch (ConfigException e) {
+            throw ProvisionException.local(file + ": " + e.getMessage());
+        }
     }
 
     public Path calibrationFile() {

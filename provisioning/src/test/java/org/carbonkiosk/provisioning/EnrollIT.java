@@ -21,9 +21,22 @@ class EnrollIT extends CollectorTestBase {
         assertThat(result.out()).contains("Enrolled " + deviceId);
         JsonNode d = device(deviceId).orElseThrow();
         assertThat(d.path("kioskType").asText()).isEqualTo("recycling-box");
+        assertThat(d.path("scaleMode").asText()).isEqualTo("bin");
         assertThat(d.path("location").asText()).isEqualTo("Wuhan, Hongshan Rd 1");
         assertThat(d.path("keys").get(0).path("publicKey").path("x").asText()).isEqualTo(activeX(tool));
         assertThat(result.all()).doesNotContain(collector.adminToken());
+    }
+
+    @Test
+    void enroll_scaleModeTray_registeredWithTheDevice() throws Exception {
+        String trayId = deviceId + "-T";
+        ToolRunner tray = newKiosk(dir.resolve("tray-kiosk"));
+        assertThat(tray.init(trayId, "--scale-mode", "tray").exitCode()).isEqualTo(ExitCodes.OK);
+
+        ToolRunner.Result result = tray.run("enroll", "--config", tray.config().toString());
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+        assertThat(device(trayId).orElseThrow().path("scaleMode").asText()).isEqualTo("tray");
     }
 
     @Test

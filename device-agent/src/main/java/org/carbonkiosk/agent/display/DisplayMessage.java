@@ -19,6 +19,14 @@ public sealed interface DisplayMessage {
     record DoorUnlocked() implements DisplayMessage {
     }
 
+    /** A service card's session: the door is unlocked to empty the bin. */
+    record ServiceDoorUnlocked() implements DisplayMessage {
+    }
+
+    /** A service card's session is committed as a bin-emptied event. */
+    record BinEmptied(int removedGrams, int binGramsAfter) implements DisplayMessage {
+    }
+
     /** The weight so far in this session (may be negative when items are taken out). */
     record LiveWeight(int netGrams) implements DisplayMessage {
     }

@@ -1,5 +1,6 @@
 package org.carbonkiosk.agent.display;
 
+import org.carbonkiosk.agent.display.DisplayMessage.BinEmptied;
 import org.carbonkiosk.agent.display.DisplayMessage.Busy;
 import org.carbonkiosk.agent.display.DisplayMessage.CardBlocked;
 import org.carbonkiosk.agent.display.DisplayMessage.CardRead;
@@ -14,6 +15,7 @@ import org.carbonkiosk.agent.display.DisplayMessage.ReceiptShown;
 import org.carbonkiosk.agent.display.DisplayMessage.Recorded;
 import org.carbonkiosk.agent.display.DisplayMessage.RecordedOffline;
 import org.carbonkiosk.agent.display.DisplayMessage.ScaleUnsettled;
+import org.carbonkiosk.agent.display.DisplayMessage.ServiceDoorUnlocked;
 import org.carbonkiosk.agent.display.DisplayMessage.Weighing;
 import org.carbonkiosk.protocol.message.DecisionStatus;
 import org.carbonkiosk.protocol.message.Reason;
@@ -40,6 +42,11 @@ public final class DisplayTexts {
             return of("已读卡，请稍候", "Card read, please wait");
         } else if (m instanceof DoorUnlocked) {
             return of("门已开锁，请投放后关门", "Door unlocked: put your items in, then close the door");
+        } else if (m instanceof ServiceDoorUnlocked) {
+            return of("维护：门已开锁，清运后请关门", "Service: door unlocked. Empty the bin, then close the door");
+        } else if (m instanceof BinEmptied b) {
+            return of("已记录清运：取出 " + b.removedGrams() + " 克，桶内剩余 " + b.binGramsAfter() + " 克",
+                    "Bin emptying recorded: " + b.removedGrams() + " g removed, " + b.binGramsAfter() + " g left");
         } else if (m instanceof LiveWeight w) {
             return of("当前重量 " + signed(w.netGrams()) + " 克", "Weight so far " + signed(w.netGrams()) + " g");
         } else if (m instanceof Weighing) {

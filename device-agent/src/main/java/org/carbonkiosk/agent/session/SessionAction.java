@@ -29,6 +29,20 @@ public sealed interface SessionAction {
     record RecordDeposit(String card, int tareGrams, int grossGrams) implements SessionAction {
     }
 
+    /**
+     * Sign and commit a bin-emptied event for a service card's session (and close the journal in
+     * the same transaction), then feed Committed.
+     */
+    record RecordBinEmptied(String card, int beforeGrams, int afterGrams) implements SessionAction {
+        /**
+         * What the emptying took out, as measured: zero or negative values are reported, not hidden
+         * (something was put in through the service door, or the scale drifted).
+         */
+        public int removedGrams() {
+            return beforeGrams - afterGrams;
+        }
+    }
+
     /** Sign and commit a door-forced event. */
     record RecordDoorForced() implements SessionAction {
     }

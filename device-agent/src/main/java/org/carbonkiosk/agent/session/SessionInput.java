@@ -10,8 +10,13 @@ public sealed interface SessionInput {
      * A card was presented. Only its token reaches the machine, never the UID.
      *
      * @param blocked the collector answered {@code card-blocked} for this card recently
+     * @param role    {@link CardRole#SERVICE} for a service card on a bin-weighing kiosk
      */
-    record CardTapped(String card, boolean blocked) implements SessionInput {
+    record CardTapped(String card, boolean blocked, CardRole role) implements SessionInput {
+        /** A resident's card. */
+        public CardTapped(String card, boolean blocked) {
+            this(card, blocked, CardRole.RESIDENT);
+        }
     }
 
     /** One scale reading; empty when the read failed. */

@@ -8,6 +8,7 @@ import org.carbonkiosk.agent.session.SessionAction.CloseJournal;
 import org.carbonkiosk.agent.session.SessionAction.Lock;
 import org.carbonkiosk.agent.session.SessionAction.OpenJournal;
 import org.carbonkiosk.agent.session.SessionAction.ReceiptOverdue;
+import org.carbonkiosk.agent.session.SessionAction.RecordBinEmptied;
 import org.carbonkiosk.agent.session.SessionAction.RecordDeposit;
 import org.carbonkiosk.agent.session.SessionAction.RecordDoorForced;
 import org.carbonkiosk.agent.session.SessionAction.Show;
@@ -41,6 +42,9 @@ import org.carbonkiosk.agent.session.SessionState.Phase.Taring;
  * <li>a blocked card: said plainly, the door stays locked;</li>
  * <li>the store failing: out of service, and "recorded" is only ever shown after Committed.</li>
  * </ul>
+ * A service card's session ({@link CardRole#SERVICE}) runs the same steps (steady weight before
+ * the door unlocks, steady weight after it closes) and ends in a bin-emptied event instead of a
+ * deposit, with no receipt to wait for.
  */
 public final class SessionMachine {
     private final SessionRules rules;
@@ -73,6 +77,11 @@ public final class SessionMachine {
         }
         if (input instanceof Reading r) {
             return reading(s, r.grams(), now, out);
+        }
+        if (input instanceof Committed && phase instanceof Recording r && r.role() == CardRole.SERVICE) {
+            out.add(new Show(new DisplayMessage.BinEmptied(
+                    new RecordBinEmptied(r.card(), r.tareGrams(), r.grossGrams()).removedGrams(), r.grossGrams())));
+            return s.with(new Idle());
         }
         if (input instanceof Committed c && phase instanceof Recording) {
             out.add(new Show(new DisplayMessage.Recorded(c.netGrams())));
@@ -117,13 +126,13 @@ public final class SessionMachine {
         }
         if (s.phase() instanceof Open o) {
             if (open) {
-                return moved.with(new Open(o.card(), o.tareGrams(), o.unlockedAtMs(), true,
+                return moved.with(new Open(o.card(), o.role(), o.tareGrams(), o.unlockedAtMs(), true,
                         o.doorOpenedAtMs() >= 0 ? o.doorOpenedAtMs() : now, o.lastShownNet()));
             }
             if (o.doorOpened()) {
                 out.add(new Lock());
                 out.add(new Show(new DisplayMessage.Weighing()));
-                return moved.with(new Settling(o.card(), o.tareGrams(), now, Settler.empty()));
+                return moved.with(new Settling(o.card(), o.role(), o.tareGrams(), now, Settler.empty()));
             }
             return moved;
         }
@@ -147,7 +156,7 @@ public final class SessionMachine {
                 return s;
             }
             out.add(new Show(new DisplayMessage.CardRead()));
-            return s.with(new Taring(c.card(), now, Settler.empty()));
+            return s.with(new Taring(c.card(), c.role(), now, Settler.empty()));
         }
         if (!c.card().equals(cardOf(phase))) {
             out.add(new Show(new DisplayMessage.Busy()));
@@ -164,10 +173,12 @@ public final class SessionMachine {
             if (tare.isPresent()) {
                 out.add(new OpenJournal(t.card(), tare.getAsInt()));
                 out.add(new Unlock());
-                out.add(new Show(new DisplayMessage.DoorUnlocked()));
-                return s.with(new Open(t.card(), tare.getAsInt(), now, s.doorOpen(), s.doorOpen() ? now : -1, 0));
+                out.add(new Show(t.role() == CardRole.SERVICE ? new DisplayMessage.ServiceDoorUnlocked()
+                        : new DisplayMessage.DoorUnlocked()));
+                return s.with(new Open(t.card(), t.role(), tare.getAsInt(), now, s.doorOpen(), s.doorOpen() ? now : -1,
+                        0));
             }
-            return s.with(new Taring(t.card(), t.sinceMs(), settler));
+            return s.with(new Taring(t.card(), t.role(), t.sinceMs(), settler));
         }
         if (phase instanceof Open o && grams.isPresent()) {
             int net = grams.getAsInt() - o.tareGrams();
@@ -180,7 +191,7 @@ public final class SessionMachine {
                 out.add(new Show(new DisplayMessage.LiveWeight(net)));
             }
             if (show || opened != o.doorOpened()) {
-                return s.with(new Open(o.card(), o.tareGrams(), o.unlockedAtMs(), opened, openedAt,
+                return s.with(new Open(o.card(), o.role(), o.tareGrams(), o.unlockedAtMs(), opened, openedAt,
                         show ? net : o.lastShownNet()));
             }
             return s;
@@ -190,10 +201,12 @@ public final class SessionMachine {
                     : st.settler().broken();
             OptionalInt gross = settler.settled(rules.settleBandGrams(), rules.settleCount());
             if (gross.isPresent()) {
-                out.add(new RecordDeposit(st.card(), st.tareGrams(), gross.getAsInt()));
-                return s.with(new Recording(st.card(), st.tareGrams(), gross.getAsInt()));
+                out.add(st.role() == CardRole.SERVICE
+                        ? new RecordBinEmptied(st.card(), st.tareGrams(), gross.getAsInt())
+                        : new RecordDeposit(st.card(), st.tareGrams(), gross.getAsInt()));
+                return s.with(new Recording(st.card(), st.role(), st.tareGrams(), gross.getAsInt()));
             }
-            return s.with(new Settling(st.card(), st.tareGrams(), st.sinceMs(), settler));
+            return s.with(new Settling(st.card(), st.role(), st.tareGrams(), st.sinceMs(), settler));
         }
         return s;
     }
@@ -211,10 +224,12 @@ public final class SessionMachine {
                 out.add(new Show(new DisplayMessage.NothingDeposited()));
                 return s.with(new Idle());
             }
-            if (o.doorOpened() && now - o.doorOpenedAtMs() >= rules.doorCloseTimeoutMs()) {
+            long closeTimeout = o.role() == CardRole.SERVICE ? rules.serviceDoorCloseTimeoutMs()
+                    : rules.doorCloseTimeoutMs();
+            if (o.doorOpened() && now - o.doorOpenedAtMs() >= closeTimeout) {
                 out.add(new Lock());
                 out.add(new Show(new DisplayMessage.Weighing()));
-                return s.with(new Settling(o.card(), o.tareGrams(), now, Settler.empty()));
+                return s.with(new Settling(o.card(), o.role(), o.tareGrams(), now, Settler.empty()));
             }
         }
         if (phase instanceof Settling st && now - st.sinceMs() >= rules.settleTimeoutMs()) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Queue;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import org.carbonkiosk.agent.claw.ClawPolicy;
 import org.carbonkiosk.agent.display.Display;
@@ -21,12 +22,14 @@ import org.carbonkiosk.agent.session.SessionAction.CloseJournal;
 import org.carbonkiosk.agent.session.SessionAction.Lock;
 import org.carbonkiosk.agent.session.SessionAction.OpenJournal;
 import org.carbonkiosk.agent.session.SessionAction.ReceiptOverdue;
+import org.carbonkiosk.agent.session.SessionAction.RecordBinEmptied;
 import org.carbonkiosk.agent.session.SessionAction.RecordDeposit;
 import org.carbonkiosk.agent.session.SessionAction.RecordDoorForced;
 import org.carbonkiosk.agent.session.SessionAction.Show;
 import org.carbonkiosk.agent.session.SessionAction.Unlock;
 import org.carbonkiosk.agent.sign.CardTokens;
 import org.carbonkiosk.agent.sign.EventSigner;
+import org.carbonkiosk.protocol.ScaleMode;
 import org.carbonkiosk.protocol.message.DecisionStatus;
 import org.carbonkiosk.protocol.message.Reason;
 import org.carbonkiosk.protocol.message.Receipt;
@@ -44,6 +47,7 @@ public final class SessionRunner {
     private final Outbox outbox;
     private final EventSigner signer;
     private final CardTokens cardTokens;
+    private final Set<String> serviceCards;
     private final Optional<OffsetDateTime> calibratedAt;
     private final SessionMachine machine;
     private final ClawPolicy clawPolicy;
@@ -57,15 +61,17 @@ public final class SessionRunner {
     private int lastIdleReading;
     private boolean stepping;
 
+    /** @param serviceCards the tokens of the service cards (technicians', haulers') set at provisioning */
     public SessionRunner(SessionConfig config, Hardware hardware, Display display, Outbox outbox, EventSigner signer,
-                         CardTokens cardTokens, Optional<OffsetDateTime> calibratedAt, LongSupplier nowMs,
-                         Runnable onCommit, java.util.function.BooleanSupplier online) {
+                         CardTokens cardTokens, Set<String> serviceCards, Optional<OffsetDateTime> calibratedAt,
+                         LongSupplier nowMs, Runnable onCommit, java.util.function.BooleanSupplier online) {
         this.config = config;
         this.hardware = hardware;
         this.display = display;
         this.outbox = outbox;
         this.signer = signer;
         this.cardTokens = cardTokens;
+        this.serviceCards = Set.copyOf(serviceCards);
         this.calibratedAt = calibratedAt;
         this.machine = new SessionMachine(SessionRules.of(config.timing()));
         this.clawPolicy = config.clawPolicy();
@@ -104,9 +110,7 @@ public final class SessionRunner {
             Optional<byte[]> uid = hardware.cardReader().poll();
             parts.ok("card reader");
             if (uid.isPresent()) {
-                String card = cardTokens.tokenize(uid.get());
-                checkHealth();
-                feed(new SessionInput.CardTapped(card, isBlocked(card, now)));
+                cardTapped(cardTokens.tokenize(uid.get()), now);
             }
         } catch (IOException e) {
             parts.failed("card reader", e);
@@ -141,6 +145,21 @@ public final class SessionRunner {
                 parts.failed("prize sensor", e);
             }
         }
+    }
+
+    /**
+     * A service card opens a service session on a bin-weighing kiosk; on a tray kiosk there is
+     * no bin weight to record, so it is ignored (never a deposit: it earns nothing).
+     */
+    private void cardTapped(String card, long now) {
+        CardRole role = serviceCards.contains(card) ? CardRole.SERVICE : CardRole.RESIDENT;
+        if (role == CardRole.SERVICE && config.scaleMode() == ScaleMode.TRAY) {
+            Logger.info("service card ignored deviceId={}: scale.mode=tray has no bin weight to record",
+                    config.deviceId());
+            return;
+        }
+        checkHealth();
+        feed(new SessionInput.CardTapped(card, isBlocked(card, now), role));
     }
 
     /** Between sessions or out of service: compares the store's health with the state and tells the machine. */
@@ -234,6 +253,20 @@ public final class SessionRunner {
                         d.grossGrams() - d.tareGrams());
                 onCommit.run();
                 pending.add(new SessionInput.Committed(e.eventId(), d.grossGrams() - d.tareGrams(),
+                        online.getAsBoolean()));
+            } catch (StoreException e) {
+                storeFailed(e);
+                pending.add(new SessionInput.StoreFailed(e.getMessage()));
+                return false;
+            }
+        } else if (action instanceof RecordBinEmptied b) {
+            try {
+                StoredEvent e = outbox.append(seq -> signer.binEmptied(seq, b.removedGrams(), b.card(),
+                        b.afterGrams()), true, Optional.empty()).orElseThrow();
+                Logger.info("bin emptied recorded deviceId={} eventId={} removedGrams={} binGramsAfter={}",
+                        config.deviceId(), e.eventId(), b.removedGrams(), b.afterGrams());
+                onCommit.run();
+                pending.add(new SessionInput.Committed(e.eventId(), b.afterGrams() - b.beforeGrams(),
                         online.getAsBoolean()));
             } catch (StoreException e) {
                 storeFailed(e);

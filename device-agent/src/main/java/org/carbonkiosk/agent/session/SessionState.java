@@ -20,21 +20,27 @@ public record SessionState(Phase phase, boolean doorOpen) {
         record Idle() implements Phase {
         }
 
-        /** Card read; taking a steady empty weight before unlocking. */
-        record Taring(String card, long sinceMs, Settler settler) implements Phase {
+        /**
+         * Card read; taking a steady weight before unlocking (the tare: on a bin-weighing kiosk, the
+         * bin as it stands when the door opens, since the door stays locked until then).
+         */
+        record Taring(String card, CardRole role, long sinceMs, Settler settler) implements Phase {
         }
 
-        /** Door unlocked; the resident puts items in. {@code lastShownNet}: the live weight on the display. */
-        record Open(String card, int tareGrams, long unlockedAtMs, boolean doorOpened, long doorOpenedAtMs,
-                    int lastShownNet) implements Phase {
+        /**
+         * Door unlocked; the resident puts items in (a service card: the bin is emptied).
+         * {@code lastShownNet}: the live weight on the display.
+         */
+        record Open(String card, CardRole role, int tareGrams, long unlockedAtMs, boolean doorOpened,
+                    long doorOpenedAtMs, int lastShownNet) implements Phase {
         }
 
         /** Door locked again; waiting for a steady gross weight. */
-        record Settling(String card, int tareGrams, long sinceMs, Settler settler) implements Phase {
+        record Settling(String card, CardRole role, int tareGrams, long sinceMs, Settler settler) implements Phase {
         }
 
-        /** Deposit handed to the store; waiting for Committed or StoreFailed. */
-        record Recording(String card, int tareGrams, int grossGrams) implements Phase {
+        /** Deposit (or bin emptying) handed to the store; waiting for Committed or StoreFailed. */
+        record Recording(String card, CardRole role, int tareGrams, int grossGrams) implements Phase {
         }
 
         /** Committed; showing "recorded" while waiting a little for the receipt. */

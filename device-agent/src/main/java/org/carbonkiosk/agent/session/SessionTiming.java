@@ -13,8 +13,9 @@ import java.time.Duration;
  * @param doorCloseTimeout  the longest the door may stay open before the kiosk weighs anyway
  * @param receiptWait       how long the resident is shown "waiting" before "will be credited when back online"
  * @param blockedCardMemory how long a card answered {@code card-blocked} is refused at the reader
+ * @param serviceDoorCloseTimeout the longest a service card's session may keep the door open (emptying the bin)
  */
 public record SessionTiming(Duration pollInterval, int settleBandGrams, int settleCount, Duration settleTimeout,
                             Duration doorOpenTimeout, Duration doorCloseTimeout, Duration receiptWait,
-                            Duration blockedCardMemory) {
+                            Duration blockedCardMemory, Duration serviceDoorCloseTimeout) {
 }

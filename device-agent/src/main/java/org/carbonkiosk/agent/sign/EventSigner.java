@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.carbonkiosk.agent.identity.DeviceKeyStore.SigningKey;
 import org.carbonkiosk.agent.outbox.SignedEvent;
+import org.carbonkiosk.protocol.event.BinEmptiedEvent;
 import org.carbonkiosk.protocol.event.ClawPlayEvent;
 import org.carbonkiosk.protocol.event.DepositEvent;
 import org.carbonkiosk.protocol.event.DoorForcedEvent;
@@ -56,6 +57,10 @@ public final class EventSigner {
     public SignedEvent deposit(long seq, String card, Material material, int tareGrams, int grossGrams,
                                Optional<OffsetDateTime> calibratedAt) {
         return sign(DepositEvent.of(envelope(seq), card, material, tareGrams, grossGrams, calibratedAt));
+    }
+
+    public SignedEvent binEmptied(long seq, int removedGrams, String card, int binGramsAfter) {
+        return sign(new BinEmptiedEvent(envelope(seq), removedGrams, card, binGramsAfter));
     }
 
     public SignedEvent doorForced(long seq) {

@@ -10,6 +10,7 @@ import org.carbonkiosk.agent.session.SessionAction.CloseJournal;
 import org.carbonkiosk.agent.session.SessionAction.Lock;
 import org.carbonkiosk.agent.session.SessionAction.OpenJournal;
 import org.carbonkiosk.agent.session.SessionAction.ReceiptOverdue;
+import org.carbonkiosk.agent.session.SessionAction.RecordBinEmptied;
 import org.carbonkiosk.agent.session.SessionAction.RecordDeposit;
 import org.carbonkiosk.agent.session.SessionAction.RecordDoorForced;
 import org.carbonkiosk.agent.session.SessionAction.Show;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class SessionMachineTest {
     private static final String CARD = "a".repeat(64);
     private static final String OTHER = "b".repeat(64);
-    private static final SessionRules RULES = new SessionRules(5, 3, 1_000, 2_000, 5_000, 3_000);
+    private static final SessionRules RULES = new SessionRules(5, 3, 1_000, 2_000, 5_000, 3_000, 60_000);
 
     /** Drives the machine and remembers every action. */
     private static final class Kiosk {
@@ -347,6 +348,46 @@ class SessionMachineTest {
 
         assertThat(k.shown()).filteredOn(m -> m instanceof DisplayMessage.LiveWeight)
                 .containsExactly(new DisplayMessage.LiveWeight(300), new DisplayMessage.LiveWeight(310));
+    }
+
+    @Test
+    void step_serviceCard_recordsBinEmptiedWithTheWeightsBeforeAndAfterAndNoDeposit() {
+        Kiosk k = new Kiosk().feed(new CardTapped(OTHER, false, CardRole.SERVICE)).weigh(14_000, 3);
+        assertThat(k.actions(OpenJournal.class)).containsExactly(new OpenJournal(OTHER, 14_000));
+        assertThat(k.shown()).contains(new DisplayMessage.ServiceDoorUnlocked());
+
+        k.feed(new Door(true)).weigh(10_200, 1).feed(new Door(false)).weigh(10_200, 3);
+
+        assertThat(k.actions(RecordBinEmptied.class)).containsExactly(new RecordBinEmptied(OTHER, 14_000, 10_200));
+        assertThat(k.actions(RecordDeposit.class)).isEmpty();
+        assertThat(k.actions(RecordBinEmptied.class).get(0).removedGrams()).isEqualTo(3_800);
+
+        k.feed(new Committed("K:4", -3_800));
+
+        assertThat(k.shown()).contains(new DisplayMessage.BinEmptied(3_800, 10_200));
+        assertThat(k.shown()).noneMatch(m -> m instanceof DisplayMessage.Recorded
+                || m instanceof DisplayMessage.RecordedOffline);
+        assertThat(k.actions(ReceiptOverdue.class)).isEmpty();
+        assertThat(k.state.phase()).isInstanceOf(Phase.Idle.class);
+    }
+
+    @Test
+    void recordBinEmptied_binHeavierAfter_negativeRemovalReportedAsItIs() {
+        assertThat(new RecordBinEmptied(OTHER, 10_000, 10_300).removedGrams()).isEqualTo(-300);
+    }
+
+    @Test
+    void step_serviceDoorLeftOpen_waitsForTheServiceTimeoutNotTheDepositOne() {
+        Kiosk k = new Kiosk().feed(new CardTapped(OTHER, false, CardRole.SERVICE)).weigh(14_000, 3);
+        k.feed(new Door(true));
+        long opened = k.now;
+
+        k.at(opened + 5_000);
+        assertThat(k.state.phase()).isInstanceOf(Phase.Open.class);
+
+        k.at(opened + 60_000);
+        assertThat(k.state.phase()).isInstanceOf(Phase.Settling.class);
+        assertThat(k.actions(Lock.class)).hasSize(1);
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.carbonkiosk.provisioning.keys.RevokeCommand;
 import org.carbonkiosk.provisioning.keys.RotateKeyCommand;
 import org.carbonkiosk.provisioning.mosquitto.MosquittoCommand;
 import org.carbonkiosk.provisioning.selftest.SelfTestCommand;
+import org.carbonkiosk.provisioning.servicecard.ServiceCardCommand;
 import org.tinylog.Logger;
 import picocli.CommandLine;
 
@@ -68,7 +69,7 @@ public final class Tool {
     static final class Commands {
         static final Class<?>[] ALL = {InitCommand.class, EnrollCommand.class, ImportCommand.class,
             CalibrateCommand.class, SelfTestCommand.class, RotateKeyCommand.class, RevokeCommand.class,
-            MosquittoCommand.class};
+            MosquittoCommand.class, ServiceCardCommand.class};
 
         private Commands() {
         }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 
 /** The root command: {@code kiosk-provision <command>}. */
 @Command(name = "kiosk-provision", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"The field technician's tool for Carbon Kiosk: keys, enrollment, calibration, self-test.",
+        description = {"The field technician's tool for Carbon Kiosk: keys, enrollment, calibration, self-test,",
+            "service cards.",
             "Step by step: docs/field-guide.md. Every command has --help."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:Success.", "1:self-test: at least one check failed.", "2:A flag is missing or invalid.",

@@ -51,7 +51,7 @@ public final class EnrollCommand extends ToolCommand {
             throw ProvisionException.usage("--location must not be empty: the operator needs to find the kiosk");
         }
         EnrollmentRequest request = new EnrollmentRequest(kiosk.deviceId(), kiosk.kioskType(),
-                key.keyPair().publicJwk(), key.keyVersion(), where.strip());
+                key.keyPair().publicJwk(), key.keyVersion(), where.strip(), kiosk.scaleMode());
         if (offlineFile != null) {
             try {
                 SecureFiles.writeAtomically(offlineFile, request.toJson());

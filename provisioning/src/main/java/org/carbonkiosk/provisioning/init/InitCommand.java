@@ -16,6 +16,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.carbonkiosk.agent.identity.DeviceKeyStore;
 import org.carbonkiosk.protocol.DeviceId;
+import org.carbonkiosk.protocol.ScaleMode;
 import org.carbonkiosk.provisioning.ExitCodes;
 import org.carbonkiosk.provisioning.KioskConfig;
 import org.carbonkiosk.provisioning.ProvisionException;
@@ -48,6 +49,10 @@ public final class InitCommand extends ToolCommand {
     String deviceId;
     @Option(names = "--kiosk-type", paramLabel = "TYPE", description = "recycling-box or claw-kiosk.")
     String kioskType;
+    @Option(names = "--scale-mode", paramLabel = "MODE",
+            description = "bin (the scale weighs the whole bin) or tray (only a tray); default: bin for a recycling box,"
+                    + " tray for a claw kiosk.")
+    String scaleMode;
     @Option(names = "--identity-dir", paramLabel = "DIR", description = "Keys and calibration (default /etc/kiosk).")
     Path identityDir;
     @Option(names = "--data-dir", paramLabel = "DIR", description = "The agent's outbox (default /var/lib/kiosk).")
@@ -104,6 +109,8 @@ public final class InitCommand extends ToolCommand {
         var prompter = env.prompter();
         String id = value(deviceId, "Device id (e.g. WH-HS-0001)", "--device-id", Optional.empty(), InitCommand::validDeviceId);
         String type = choice(kioskType, "Kiosk type", "--kiosk-type", "recycling-box", KioskConfig.KIOSK_TYPES);
+        String scale = scaleMode == null ? ScaleMode.defaultFor(type).wire()
+                : choice(scaleMode, "Scale mode", "--scale-mode", null, KioskConfig.SCALE_MODES);
         Path identity = identityDir != null ? identityDir
                 : Path.of(prompter.ask("Identity folder", "--identity-dir", Optional.of("/etc/kiosk")));
         KioskInitializer.refuseExisting(config.file.toAbsolutePath(), identity.toAbsolutePath().normalize(), force);
@@ -128,6 +135,7 @@ public final class InitCommand extends ToolCommand {
         SortedMap<String, String> p = new TreeMap<>();
         p.put(KioskConfig.DEVICE_ID, id);
         p.put(KioskConfig.KIOSK_TYPE, type);
+        p.put(KioskConfig.SCALE_MODE, scale);
         p.put(KioskConfig.IDENTITY_DIR, identity.toAbsolutePath().normalize().toString());
         p.put(KioskConfig.DATA_DIR, data.toAbsolutePath().normalize().toString());
         p.put(KioskConfig.MQTT_URL, broker.strip());

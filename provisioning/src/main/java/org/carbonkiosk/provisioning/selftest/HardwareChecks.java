@@ -6,9 +6,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.carbonkiosk.agent.hardware.Calibration;
 import org.carbonkiosk.agent.identity.FleetCardKeyFile;
-import org.carbonkiosk.protocol.CardToken;
 import org.carbonkiosk.provisioning.KioskConfig;
-import org.carbonkiosk.provisioning.hardware.Instruction;
+import org.carbonkiosk.provisioning.hardware.CardTap;
 import org.carbonkiosk.provisioning.hardware.ToolHardware;
 
 /** The scale and card reader checks of self-test. The card UID is turned into a token at once and never shown. */
@@ -57,22 +56,10 @@ final class HardwareChecks {
     Check card(Duration timeout, Consumer<String> say) throws IOException {
         byte[] fleetKey = new FleetCardKeyFile(kiosk.cardKeyFile()).read();
         say.accept("Tap a card on the reader (waiting up to " + timeout.toSeconds() + " s)...");
-        hardware.perform(Instruction.tapCard());
-        long deadline = System.nanoTime() + timeout.toNanos();
-        do {
-            Optional<byte[]> uid = hardware.cardReader().poll();
-            if (uid.isPresent()) {
-                String token = CardToken.of(fleetKey, uid.get());
-                java.util.Arrays.fill(uid.get(), (byte) 0);
-                return Check.pass("card reader", "card read, token " + token.substring(0, 8) + "...");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Check.fail("card reader", "interrupted");
-            }
-        } while (System.nanoTime() < deadline);
+        Optional<String> token = CardTap.token(hardware, fleetKey, timeout);
+        if (token.isPresent()) {
+            return Check.pass("card reader", "card read, token " + token.get().substring(0, 8) + "...");
+        }
         return Check.fail("card reader", "no card read within " + timeout.toSeconds() + " s: check the reader's"
                 + " cable and hardware.* settings, hold the card flat on the reader for a second");
     }

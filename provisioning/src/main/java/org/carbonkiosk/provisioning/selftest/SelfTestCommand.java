@@ -105,6 +105,9 @@ public final class SelfTestCommand extends ToolCommand {
         secrets.add(kiosk.file());
         secrets.addAll(new DeviceKeyStore(kiosk.identityDir()).keyFiles());
         secrets.add(kiosk.cardKeyFile());
+        if (Files.exists(kiosk.serviceCardsFile())) {
+            secrets.add(kiosk.serviceCardsFile());
+        }
         List<String> problems = new ArrayList<>();
         for (Path p : secrets) {
             if (!Files.exists(p)) {

@@ -15,7 +15,8 @@ class HelpTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"init", "enroll", "import", "calibrate", "self-test", "rotate-key", "revoke", "mosquitto"})
+    @ValueSource(strings = {"init", "enroll", "import", "calibrate", "self-test", "rotate-key", "revoke", "mosquitto",
+        "service-card"})
     void help_everyCommand_describesItAndItsExitCodes(String command) {
         ToolRunner.Result result = new ToolRunner(dir).run(command, "--help");
 
@@ -30,7 +31,7 @@ class HelpTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(result.out()).contains("init", "enroll", "import", "calibrate", "self-test", "rotate-key", "revoke",
-                "mosquitto", "Exit codes:");
+                "mosquitto", "service-card", "Exit codes:");
     }
 
     @Test

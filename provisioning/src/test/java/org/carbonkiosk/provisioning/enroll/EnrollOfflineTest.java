@@ -31,7 +31,7 @@ class EnrollOfflineTest {
         EnrollmentRequest request = EnrollmentRequest.parse(Files.readAllBytes(file)).value();
         DeviceKeyStore.SigningKey key = new DeviceKeyStore(tool.identityDir()).active().orElseThrow();
         assertThat(request).isEqualTo(new EnrollmentRequest("WH-HS-0001", "recycling-box",
-                key.keyPair().publicJwk(), 1, "Wuhan, Hongshan Rd 1"));
+                key.keyPair().publicJwk(), 1, "Wuhan, Hongshan Rd 1", org.carbonkiosk.protocol.ScaleMode.BIN));
         assertThat(Files.readString(file)).startsWith("{\"deviceId\":\"WH-HS-0001\",\"kioskType\":\"recycling-box\","
                 + "\"publicKey\":{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"" + key.keyPair().publicJwk().x() + "\"},"
                 + "\"keyVersion\":1,\"location\":");

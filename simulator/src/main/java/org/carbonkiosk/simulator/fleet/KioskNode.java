@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import org.carbonkiosk.agent.AgentApp;
 import org.carbonkiosk.agent.AgentConfig;
 import org.carbonkiosk.config.ConfigSource;
@@ -16,14 +18,20 @@ import org.carbonkiosk.agent.hardware.sim.SimulatedKiosk;
 import org.carbonkiosk.agent.identity.CalibrationFile;
 import org.carbonkiosk.agent.identity.DeviceKeyStore;
 import org.carbonkiosk.agent.identity.FleetCardKeyFile;
+import org.carbonkiosk.agent.identity.ServiceCardsFile;
+import org.carbonkiosk.protocol.CardToken;
 import org.carbonkiosk.simulator.net.LinkProxy;
 
 /**
  * One simulated kiosk: the real {@link AgentApp} on a {@link SimulatedKiosk}, with its own
  * identity folder (device key made by {@link DeviceKeyStore}, the fleet card key, a
- * calibration), its own outbox, and its uplink through a {@link LinkProxy} the scenario can cut.
+ * calibration, the hauler's service card), its own outbox, and its uplink through a
+ * {@link LinkProxy} the scenario can cut. Its bin keeps what residents put in until
+ * {@link #emptyBin()}, so its deposits form a correct weight chain.
  */
 public final class KioskNode implements AutoCloseable {
+    /** The UID of the hauler's card, a service card on every simulated kiosk. */
+    public static final byte[] HAULER_CARD_UID = HexFormat.of().parseHex("04a0a1a2a3a4a5");
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(20);
     private final String deviceId;
     private final boolean claw;
@@ -52,6 +60,7 @@ public final class KioskNode implements AutoCloseable {
         Path identity = dir.resolve("identity");
         DeviceKeyStore.SigningKey key = new DeviceKeyStore(identity).createFirst();
         new FleetCardKeyFile(identity.resolve("card.key")).write(fleetCardKey);
+        ServiceCardsFile.in(identity).write(Set.of(CardToken.of(fleetCardKey, HAULER_CARD_UID)));
         new CalibrationFile(identity.resolve("calibration.json")).write(new Calibration(0, 1.0, calibratedAt));
         collector.registerDevice(deviceId, claw, key.keyPair().publicJwk(), key.keyVersion(), "simulated " + deviceId);
         LinkProxy link = LinkProxy.start(deviceId, brokerHost, brokerPort);
@@ -137,6 +146,34 @@ public final class KioskNode implements AutoCloseable {
             throw new IllegalStateException(deviceId + ": deposit not recorded: " + done);
         }
         return recorded.netGrams();
+    }
+
+    /**
+     * A hauler's visit: taps the service card ({@link #HAULER_CARD_UID}), takes everything out of
+     * the bin, closes the door and waits until the kiosk has recorded its bin-emptied event.
+     *
+     * @return the grams the kiosk recorded as removed
+     * @throws IllegalStateException on a claw kiosk (its scale weighs a tray: no bin to empty), or
+     *                               when the kiosk did not record the emptying
+     */
+    public int emptyBin() throws InterruptedException {
+        if (claw) {
+            throw new IllegalStateException(deviceId + ": a claw kiosk weighs a tray (scale.mode=tray): no bin"
+                    + " to empty");
+        }
+        kiosk.tap(HAULER_CARD_UID);
+        DisplayMessage unlocked = screen.await(m -> m instanceof DisplayMessage.ServiceDoorUnlocked || failed(m),
+                STEP_TIMEOUT);
+        if (failed(unlocked)) {
+            throw new IllegalStateException(deviceId + ": service door not opened: " + unlocked);
+        }
+        kiosk.emptyBin();
+        kiosk.closeDoor();
+        DisplayMessage done = screen.await(m -> m instanceof DisplayMessage.BinEmptied || failed(m), STEP_TIMEOUT);
+        if (!(done instanceof DisplayMessage.BinEmptied emptied)) {
+            throw new IllegalStateException(deviceId + ": bin emptying not recorded: " + done);
+        }
+        return emptied.removedGrams();
     }
 
     private static boolean failed(DisplayMessage m) {

@@ -14,8 +14,9 @@ import org.carbonkiosk.agent.hardware.Scale;
 
 /**
  * A whole kiosk in software: a scale with a load on it, a card reader, a door, a bin and the
- * claw's coin line and prize chute. People (the control console, the simulator, tests) act on
- * it through {@link #tap}, {@link #add}, {@link #remove}, {@link #openDoor}, {@link #closeDoor};
+ * claw's coin line and prize chute. The load stays between sessions, as in a real bin, until
+ * {@link #emptyBin}. People (the control console, the simulator, tests) act on it through
+ * {@link #tap}, {@link #add}, {@link #remove}, {@link #emptyBin}, {@link #openDoor}, {@link #closeDoor};
  * the agent sees it only through the hardware interfaces of {@link #hardware()}.
  */
 public final class SimulatedKiosk {
@@ -62,6 +63,20 @@ public final class SimulatedKiosk {
                 doorOpenedUnseen = true;
             }
             loadGrams -= grams;
+        }
+    }
+
+    /**
+     * Empties the bin (a hauler's work): everything put in is taken out, the bin itself stays, so
+     * the scale reads {@code tareGrams} again. Opens the door first if it is unlocked and closed.
+     *
+     * @return the grams taken out
+     */
+    public int emptyBin() {
+        synchronized (lock) {
+            int removed = loadGrams;
+            remove(removed);
+            return removed;
         }
     }
 
