@@ -89,6 +89,11 @@ public final class ConsoleFleet implements AutoCloseable {
         return kiosk.deviceId() + ":" + (before + 1);
     }
 
+    /** Moves the fleet's clock on: a resident walking from one kiosk to the next takes a while. */
+    public void advance(Duration step) {
+        clock.advanceBy(step);
+    }
+
     /** Registers a kiosk without an agent (an enrollment record only) at {@code location}. */
     public String enrollOnly(String deviceId, String location) {
         env.api().registerDevice(deviceId, false, Ed25519KeyPair.generate().publicJwk(), 1, location);

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import org.carbonkiosk.protocol.event.Timestamps;
 import org.carbonkiosk.simulator.fleet.CollectorClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +43,7 @@ class DashboardBrowserIT {
     static String approveId;
     static String rejectId;
     static String viewerId;
+    static String cloneId;
     static byte[] card;
 
     @BeforeAll
@@ -53,11 +55,20 @@ class DashboardBrowserIT {
         fleet.enrollOnly("CON-RB-0099", XSS);
         card = fleet.residentCard("acct-wuhan-0001");
         CollectorClient api = fleet.environment().api();
+        // the resident walks between kiosks: ten minutes apart, no clone
         decided(api, fleet.deposit(0, card, 820));
+        fleet.advance(Duration.ofMinutes(10));
         decided(api, fleet.deposit(1, card, 1200));
+        fleet.advance(Duration.ofMinutes(10));
         approveId = decided(api, fleet.deposit(2, card, 35_000));
         rejectId = decided(api, fleet.deposit(2, card, 31_000));
+        fleet.advance(Duration.ofMinutes(10));
         viewerId = decided(api, fleet.deposit(1, card, 33_000));
+        // a copy of another resident's card, used at a second kiosk a moment later: card-clone
+        byte[] copied = fleet.residentCard("acct-wuhan-0002");
+        fleet.advance(Duration.ofMinutes(10));
+        decided(api, fleet.deposit(0, copied, 600));
+        cloneId = decided(api, fleet.deposit(2, copied, 700));
         operatorToken = token("Hongshan office", "operator");
         viewerToken = token("Wall screen", "viewer");
         browser = Browser.start("en-US", 1280, 900);
@@ -82,7 +93,7 @@ class DashboardBrowserIT {
         signIn(operatorToken);
         assertThat(text("#who")).contains("Hongshan office").contains("operator");
         assertThat(text("#tile-online .value")).endsWith("/ 4");
-        assertThat(text("#tile-held .value")).isEqualTo("3");
+        assertThat(text("#tile-held .value")).isEqualTo("4");
         assertThat(text("#tile-calibration .value")).isEqualTo("1");
         assertThat(text("#decisions")).contains("held · implausible-weight");
         Browser.screenshot(browser, "02-overview");
@@ -130,6 +141,58 @@ class DashboardBrowserIT {
 
     @Test
     @Order(4)
+    void heldCardClone_showsTheOtherKioskAndTheSecondsBetween() {
+        browser.get(base + "/held");
+        WebElement item = heldItem(cloneId);
+        assertThat(item.getText()).contains("card-clone");
+        WebElement evidence = item.findElement(By.cssSelector("li[data-signal='card-clone']"));
+        assertThat(evidence.getText()).contains("CON-RB-0001").containsPattern("\\d+ s apart")
+                .contains("clone window is 180 s");
+        Browser.screenshot(browser, "06b-held-card-clone");
+    }
+
+    @Test
+    @Order(4)
+    void operatorPutsAKioskUnderReview_itsDepositIsHeld_clearingReleasesIt() throws Exception {
+        browser.get(base + "/kiosks/CON-RB-0002");
+        assertThat(text("#not-flagged")).contains("Not under review");
+        assertThat(text("#mass-balance")).contains("No emptying recorded yet");
+        assertThat(browser.findElements(By.id("record-pickup"))).hasSize(1);
+        browser.findElement(By.id("flag-reason")).sendKeys("Seal on the scale housing broken");
+        navigate(browser.findElement(By.id("flag"))::click);
+        assertThat(text("#flash")).contains("under review");
+        assertThat(text("#flagged")).contains("Seal on the scale housing broken").contains("Hongshan office");
+        Browser.screenshot(browser, "06c-kiosk-under-review");
+        String held = decided(fleet.environment().api(), fleet.deposit(1, card, 500));
+        assertThat(fleet.environment().api().event(held).orElseThrow().reason()).contains("kiosk-flagged");
+        browser.navigate().refresh();
+        navigate(browser.findElement(By.id("clear-flag"))::click);
+        assertThat(text("#flash")).contains("no longer under review");
+        assertThat(text("#not-flagged")).contains("Not under review");
+        assertThat(fleet.environment().api().event(held).orElseThrow().status()).isEqualTo("credited");
+    }
+
+    @Test
+    @Order(4)
+    void haulerEmptiesAKiosk_theMassBalanceShowsThePeriod_andThePickupIsRecordedFromTheForm() throws Exception {
+        int removed = fleet.kiosks().get(2).emptyBin();
+        await().atMost(Duration.ofSeconds(30)).until(() -> fleet.environment().api().device("CON-RB-0003")
+                .get("lastSeq").asLong() >= 4);
+        browser.get(base + "/kiosks/CON-RB-0003");
+        assertThat(text("#mass-balance-periods")).contains(removed + " g").contains("agrees");
+        browser.findElement(By.id("pickup-grams")).sendKeys(String.valueOf(removed - 150));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
+                browser.findElement(By.id("pickup-at")), java.time.LocalDateTime.now(Timestamps.SHANGHAI)
+                        .withSecond(0).withNano(0).toString());
+        browser.findElement(By.id("pickup-by")).sendKeys("Hauler 7");
+        navigate(browser.findElement(By.id("record-pickup"))::click);
+        assertThat(text("#flash")).contains("Pickup at kiosk CON-RB-0003 recorded");
+        assertThat(text("#mass-balance-periods")).contains((removed - 150) + " g").contains("agrees");
+        Browser.screenshot(browser, "06d-kiosk-mass-balance");
+    }
+
+    @Test
+    @Order(5)
     void deadLettersAndCardsPages_showTheLedgerAndTheResidentsMonth() {
         browser.get(base + "/dead-letters");
         assertThat(text("#backlog")).contains("forwarded");
@@ -147,7 +210,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void viewerSeesNoApproveButton_andAForgedPostIsRefused() throws Exception {
         navigate(browser.findElement(By.id("sign-out"))::click);
         assertThat(browser.getCurrentUrl()).endsWith("/login");
@@ -169,7 +232,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void languageSwitch_showsTheConsoleInChinese() {
         browser.get(base + "/");
         navigate(browser.findElement(By.id("lang"))::click);
@@ -185,7 +248,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void onATabletInPortrait_theKiosksTableAndHeldQueueStayReadable() {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(820, 1180));
         browser.get(base + "/kiosks");
@@ -197,7 +260,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void admin_seesTheAuditLogOfTheDaysChanges() {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         navigate(browser.findElement(By.id("sign-out"))::click);
