@@ -1,5 +1,6 @@
 package org.carbonkiosk.simulator.demo;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.function.Function;
 import org.carbonkiosk.broker.EmbeddedBroker;
@@ -13,7 +14,8 @@ import org.tinylog.Logger;
 
 /**
  * The plan's steps other than deposits: late card bindings, links cut and restored, the broker
- * and the ledger going down and up, fraud attempts; and, at the end, everything restored.
+ * and the ledger going down and up, fraud attempts, the chaos run's crashes and restarts; and,
+ * at the end, everything restored.
  */
 final class StepActions {
     private final Plan plan;
@@ -31,7 +33,7 @@ final class StepActions {
         this.token = token;
     }
 
-    void perform(Step step) {
+    void perform(Step step) throws InterruptedException, IOException {
         if (step instanceof Step.Bind b) {
             Resident r = plan.residents().get(b.resident());
             env.api().bindCard(token.apply(r.cards().get(b.card())), r.account());
@@ -59,12 +61,42 @@ final class StepActions {
             }
         } else if (step instanceof Step.Fraud f) {
             fraudster.attempt(f.kind(), token.apply(boundCardFrom(f.resident())), kiosks.get(0).deviceId());
+        } else {
+            performChaos(step);
         }
     }
 
-    /** After the last slot: the broker, the ledger and every link are up, no ledger faults. */
+    /** The chaos run's faults: broker reset, collector stop/crash/start, agent restarts, key rotation. */
+    private void performChaos(Step step) throws InterruptedException, IOException {
+        if (step instanceof Step.BrokerReset) {
+            env.resetBroker();
+        } else if (step instanceof Step.Collector c) {
+            switch (c.action()) {
+                case STOP -> env.stopCollector();
+                case CRASH_AT_NEXT_COMMIT -> env.crashCollectorAtNextCommit();
+                case START -> env.startCollector();
+            }
+        } else if (step instanceof Step.AgentRestart a) {
+            kiosks.get(a.kiosk()).restartAgent();
+            Logger.info("agent of {} restarted", kiosks.get(a.kiosk()).deviceId());
+        } else if (step instanceof Step.InterruptedDeposit d) {
+            Resident r = plan.residents().get(d.resident());
+            kiosks.get(d.kiosk()).interruptedDeposit(r.cards().get(d.card()).uid(), d.grams());
+            Logger.info("agent of {} stopped during a session of {}", kiosks.get(d.kiosk()).deviceId(), r.account());
+        } else if (step instanceof Step.KeyRotation k) {
+            kiosks.get(k.kiosk()).rotateKey(env.api());
+            Logger.info("key of {} rotated", kiosks.get(k.kiosk()).deviceId());
+        } else {
+            throw new IllegalArgumentException("not an action step: " + step);
+        }
+    }
+
+    /** After the last slot: the broker, the collector, the ledger and every link are up, no ledger faults. */
     void restoreEverything() {
         env.broker().filter(b -> !b.isRunning()).ifPresent(EmbeddedBroker::start);
+        if (env.collectorDisturbed()) {
+            env.startCollector();
+        }
         env.ledger().comeUp();
         env.ledger().faults().none();
         kiosks.forEach(k -> k.link().restore());
