@@ -5,10 +5,11 @@ import java.util.List;
 
 /**
  * One seed's outcome: the invariants it broke (none = passed), the digest of its decisions,
- * how many deposits the kiosks recorded, and how long it took in real time.
+ * how many deposits the kiosks recorded, how many times the collector died between a commit
+ * and its acknowledgement, and how long it took in real time.
  */
 public record ChaosResult(ChaosSchedule schedule, List<String> violations, String decisionDigest, long deposits,
-                          Duration elapsed) {
+                          int collectorCrashesAfterCommit, Duration elapsed) {
 
     public ChaosResult {
         violations = List.copyOf(violations);

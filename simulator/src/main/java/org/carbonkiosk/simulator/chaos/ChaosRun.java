@@ -29,12 +29,13 @@ public final class ChaosRun {
                 summary = run.run(p -> { });
             } catch (RuntimeException e) {
                 Logger.error(e, "chaos seed {} broke off", schedule.seed());
-                return new ChaosResult(schedule, List.of("the run broke off: " + e), "", 0, since(started));
+                return new ChaosResult(schedule, List.of("the run broke off: " + e), "", 0, 0, since(started));
             }
             List<String> violations = Invariants.check(summary, run.environment(), run.kiosks());
             String digest = DecisionDigest.of(schedule, run.environment(), run.kiosks());
             violations.forEach(v -> Logger.error("chaos seed {}: {}", schedule.seed(), v));
-            return new ChaosResult(schedule, violations, digest, summary.truth().recorded().size(), since(started));
+            return new ChaosResult(schedule, violations, digest, summary.truth().recorded().size(),
+                    run.environment().crashesAfterCommit(), since(started));
         }
     }
 

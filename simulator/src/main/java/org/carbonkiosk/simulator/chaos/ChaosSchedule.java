@@ -14,15 +14,15 @@ import org.carbonkiosk.simulator.residents.Step;
 import org.carbonkiosk.simulator.residents.Step.CollectorAction;
 
 /**
- * What one seed does: a short {@link Plan} (3 kiosks, 5 residents, 10 days across the end of a
+ * What one seed does: a short {@link Plan} (4 kiosks, 5 residents, 10 days across the end of a
  * month of 2026 drawn from the seed) and the faults laid over it as plan steps. Everything is
  * drawn from a {@link SplittableRandom} of the seed, never from the wall clock, so the same seed
  * gives the same schedule. Each kiosk gets at most one kiosk fault (a link cut, an agent killed
- * before or after its outbox commit, a key rotation with events queued); the whole system gets
+ * before or after its outbox commit, a key rotation with events queued, a full disk); the whole system gets
  * each of the others with probability one half.
  */
 public record ChaosSchedule(long seed, Plan plan, List<Fault> faults) {
-    static final int KIOSKS = 3;
+    static final int KIOSKS = 4;
     static final int RESIDENTS = 5;
     static final int DAYS = 10;
     /** Days of the run before the month ends. */
@@ -94,7 +94,7 @@ public record ChaosSchedule(long seed, Plan plan, List<Fault> faults) {
         }
 
         private void kioskFault(int kiosk) {
-            switch (random.nextInt(7)) {
+            switch (random.nextInt(8)) {
                 case 0 -> linkCut(kiosk, Fault.Kind.LINK_CUT_MINUTES, randomHour(),
                         Duration.ofMinutes(5 + random.nextInt(51)));
                 case 1 -> linkCut(kiosk, Fault.Kind.LINK_CUT_HOURS, randomHour(),
@@ -118,6 +118,13 @@ public record ChaosSchedule(long seed, Plan plan, List<Fault> faults) {
                     queuedThen(kiosk, d.at(), new Step.KeyRotation(d.at().plus(RESTART_AFTER), kiosk));
                     faults.add(new Fault(Fault.Kind.KEY_ROTATED_WITH_EVENTS_QUEUED, d.at(), kiosk, RESTART_AFTER));
                 });
+                case 6 -> depositAt(kiosk).ifPresent(d -> {
+                    // the slot's deposits find the disk full: not recorded, the resident told so
+                    Duration lasting = Duration.ofHours(1 + random.nextInt(12));
+                    steps.add(new Step.DiskFull(d.at(), kiosk, true));
+                    steps.add(new Step.DiskFull(d.at().plus(lasting), kiosk, false));
+                    faults.add(new Fault(Fault.Kind.KIOSK_DISK_FULL, d.at(), kiosk, lasting));
+                });
                 default -> {
                     // this kiosk runs without a fault of its own
                 }
@@ -137,8 +144,10 @@ public record ChaosSchedule(long seed, Plan plan, List<Fault> faults) {
             steps.add(new Step.Link(step.at(), kiosk, true));
         }
 
+        /** At a deposit whose kiosk is online then, so a decision is committed while the crash is armed. */
         private void collectorKilledAfterCommit() {
-            Instant at = anyDeposit().at();
+            List<Step.Deposit> online = deposits().stream().filter(d -> !offline(d.kiosk(), d.at())).toList();
+            Instant at = (online.isEmpty() ? anyDeposit() : online.get(random.nextInt(online.size()))).at();
             Duration down = Duration.ofMinutes(20);
             steps.add(new Step.Collector(at, CollectorAction.CRASH_AT_NEXT_COMMIT));
             steps.add(new Step.Collector(at.plus(down), CollectorAction.START));
@@ -166,6 +175,22 @@ public record ChaosSchedule(long seed, Plan plan, List<Fault> faults) {
             steps.add(new Step.Ledger(at, false));
             steps.add(new Step.Ledger(at.plus(down), true));
             faults.add(new Fault(Fault.Kind.LEDGER_OUTAGE, at, -1, down));
+        }
+
+        /** Whether the faults drawn so far have the kiosk offline at {@code at}: its link down or its disk full. */
+        private boolean offline(int kiosk, Instant at) {
+            boolean down = false;
+            for (Step step : steps.stream().sorted(java.util.Comparator.comparing(Step::at)).toList()) {
+                if (step.at().isAfter(at)) {
+                    break;
+                }
+                if (step instanceof Step.Link l && l.kiosk() == kiosk) {
+                    down = !l.up();
+                } else if (step instanceof Step.DiskFull f && f.kiosk() == kiosk) {
+                    down = f.full();
+                }
+            }
+            return down;
         }
 
         private List<Step.Deposit> deposits() {

@@ -31,11 +31,12 @@ final class DecisionDigest {
         for (KioskNode k : kiosks) {
             for (long seq = 1; seq <= k.lastSeq(); seq++) {
                 String eventId = k.deviceId() + ":" + seq;
-                if (env.api().event(eventId).isEmpty()) {
+                java.util.Optional<JsonNode> known = env.api().eventJsonIfKnown(eventId);
+                if (known.isEmpty()) {
                     text.append(eventId).append(" undecided\n");
                     continue;
                 }
-                JsonNode e = env.api().eventJson(eventId);
+                JsonNode e = known.get();
                 text.append(String.join("|", eventId, e.get("type").asText(), e.get("netGrams").asText(),
                         e.get("account").asText(), e.get("month").asText(), e.get("status").asText())).append('\n');
                 if (e.hasNonNull("account") && e.hasNonNull("month")) {

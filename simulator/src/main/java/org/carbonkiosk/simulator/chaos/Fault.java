@@ -23,7 +23,8 @@ public record Fault(Kind kind, Instant at, int kiosk, Duration lasting) {
         LEDGER_OUTAGE,
         LEDGER_ERRORS,
         LEDGER_TIMEOUTS_AFTER_STORE,
-        KEY_ROTATED_WITH_EVENTS_QUEUED
+        KEY_ROTATED_WITH_EVENTS_QUEUED,
+        KIOSK_DISK_FULL
     }
 
     /** One line, e.g. {@code LINK_CUT_HOURS kiosk 1 at 2026-11-29T09:00 for PT5H}. */

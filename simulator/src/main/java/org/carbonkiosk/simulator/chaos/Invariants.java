@@ -65,7 +65,7 @@ final class Invariants {
         }
         for (long seq = 1; seq <= lastSeq; seq++) {
             String eventId = id + ":" + seq;
-            Optional<JsonNode> event = api.event(eventId).map(d -> api.eventJson(eventId));
+            Optional<JsonNode> event = api.eventJsonIfKnown(eventId);
             if (event.isEmpty()) {
                 violations.add(eventId + ": never decided (seq lost)");
             } else if ("rejected".equals(event.get().get("status").asText())) {

@@ -23,7 +23,7 @@ final class CommitCrash implements CommitListener {
         armed = false;
     }
 
-    /** True once a commit met the armed crash. */
+    /** True once a commit met the crash armed last. */
     boolean struck() {
         return struck;
     }

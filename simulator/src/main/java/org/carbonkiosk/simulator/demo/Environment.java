@@ -28,6 +28,7 @@ import org.tinylog.Logger;
  * shared simulated clock, plus the simulator's MQTT observer.
  */
 public final class Environment implements AutoCloseable {
+    private static final Duration CRASH_WAIT = Duration.ofSeconds(5);
     private volatile EmbeddedBroker broker;
     private final String brokerUrl;
     private final StubLedger ledger;
@@ -41,6 +42,7 @@ public final class Environment implements AutoCloseable {
     private final MqttObserver observer;
     private final Path dataDir;
     private int brokerResets;
+    private int crashesAfterCommit;
 
     private Environment(EmbeddedBroker broker, String brokerUrl, StubLedger ledger, CollectorConfig collectorConfig,
                         SimClock clock, CommitCrash commitCrash, CollectorApp collector, MqttObserver observer,
@@ -127,10 +129,15 @@ public final class Environment implements AutoCloseable {
     }
 
     /**
-     * Starts the collector again on the same data and MQTT session. One armed to crash is halted
-     * first (a crash now, if no commit met it yet).
+     * Starts the collector again on the same data and MQTT session. One armed to crash is given
+     * up to {@link #CRASH_WAIT} for a commit to meet the crash (the slot's events may still be on
+     * their way), then halted: after that commit, or idle if none came.
      */
-    public synchronized void startCollector() {
+    public synchronized void startCollector() throws InterruptedException {
+        long deadline = System.nanoTime() + CRASH_WAIT.toNanos();
+        while (crashPending && !commitCrash.struck() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         if (collectorRunning) {
             haltCollector();
         }
@@ -144,9 +151,15 @@ public final class Environment implements AutoCloseable {
         return !collectorRunning || crashPending;
     }
 
+    /** How many times the collector was halted between a commit and its acknowledgement. */
+    public synchronized int crashesAfterCommit() {
+        return crashesAfterCommit;
+    }
+
     private void haltCollector() {
         commitCrash.disarm();
         CollectorCrashes.halt(collector);
+        crashesAfterCommit += commitCrash.struck() ? 1 : 0;
         crashPending = false;
         collectorRunning = false;
         Logger.info("collector crashed ({})", commitCrash.struck() ? "after a commit, before its ack" : "while idle");

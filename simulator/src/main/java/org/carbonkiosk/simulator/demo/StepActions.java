@@ -66,7 +66,7 @@ final class StepActions {
         }
     }
 
-    /** The chaos run's faults: broker reset, collector stop/crash/start, agent restarts, key rotation. */
+    /** The chaos run's faults: broker reset, collector stop/crash/start, agent restarts, full disks, key rotation. */
     private void performChaos(Step step) throws InterruptedException, IOException {
         if (step instanceof Step.BrokerReset) {
             env.resetBroker();
@@ -83,6 +83,9 @@ final class StepActions {
             Resident r = plan.residents().get(d.resident());
             kiosks.get(d.kiosk()).interruptedDeposit(r.cards().get(d.card()).uid(), d.grams());
             Logger.info("agent of {} stopped during a session of {}", kiosks.get(d.kiosk()).deviceId(), r.account());
+        } else if (step instanceof Step.DiskFull d) {
+            kiosks.get(d.kiosk()).diskFull(d.full());
+            Logger.info("disk of {} {}", kiosks.get(d.kiosk()).deviceId(), d.full() ? "full" : "has room again");
         } else if (step instanceof Step.KeyRotation k) {
             kiosks.get(k.kiosk()).rotateKey(env.api());
             Logger.info("key of {} rotated", kiosks.get(k.kiosk()).deviceId());
@@ -92,7 +95,7 @@ final class StepActions {
     }
 
     /** After the last slot: the broker, the collector, the ledger and every link are up, no ledger faults. */
-    void restoreEverything() {
+    void restoreEverything() throws InterruptedException {
         env.broker().filter(b -> !b.isRunning()).ifPresent(EmbeddedBroker::start);
         if (env.collectorDisturbed()) {
             env.startCollector();

@@ -98,6 +98,16 @@ public final class CollectorClient {
                 .orElseThrow(() -> new IllegalStateException("collector API: event " + eventId + " answered no JSON"));
     }
 
+    /** As {@link #eventJson}, or empty when the collector does not know the event. */
+    public Optional<com.fasterxml.jackson.databind.JsonNode> eventJsonIfKnown(String eventId) {
+        CollectorAnswer answer = call(() -> api.event(eventId));
+        if (answer.status() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(expect(answer, 200, "event " + eventId).tree()
+                .orElseThrow(() -> new IllegalStateException("collector API: event " + eventId + " answered no JSON")));
+    }
+
     /** {@code GET /api/devices/{id}}: the registry entry with its live state and seq tracking. */
     public com.fasterxml.jackson.databind.JsonNode device(String deviceId) {
         return expect(call(() -> api.device(deviceId)), 200, "device " + deviceId).tree()

@@ -33,6 +33,7 @@ public final class KioskNode implements AutoCloseable {
     private final Path dir;
     private final Clock clock;
     private volatile AgentApp agent;
+    private volatile boolean diskFull;
 
     private KioskNode(String deviceId, boolean claw, SimulatedKiosk kiosk, SimDisplay screen, LinkProxy link,
                       Path dir, Clock clock) {
@@ -65,8 +66,24 @@ public final class KioskNode implements AutoCloseable {
     }
 
     private void startAgent() {
-        agent = AgentApp.start(AgentConfig.from(ConfigSource.of(properties(deviceId, claw, dir.resolve("identity"),
-                dir.resolve("data"), link.url()))), kiosk.hardware(claw), screen, clock);
+        Properties p = properties(deviceId, claw, dir.resolve("identity"), dir.resolve("data"), link.url());
+        if (diskFull) {
+            p.setProperty("outbox.minFreeBytes", Long.toString(Long.MAX_VALUE));
+        }
+        agent = AgentApp.start(AgentConfig.from(ConfigSource.of(p)), kiosk.hardware(claw), screen, clock);
+    }
+
+    /**
+     * The kiosk's disk fills up (or has room again): the agent restarts with a minimum of free
+     * disk (outbox.minFreeBytes) no disk has, so its free-space check finds the disk full. A full
+     * kiosk returns once it says it is out of service.
+     */
+    public void diskFull(boolean full) throws InterruptedException {
+        diskFull = full;
+        restartAgent();
+        if (full) {
+            screen.await(m -> m instanceof DisplayMessage.OutOfService, STEP_TIMEOUT);
+        }
     }
 
     /** The agent stops (its outbox and any open session's journal stay on disk) and starts again on the same folder. */
@@ -167,7 +184,10 @@ public final class KioskNode implements AutoCloseable {
      */
     public int deposit(byte[] uid, List<Integer> handfuls) throws InterruptedException {
         kiosk.tap(uid);
-        screen.await(m -> m instanceof DisplayMessage.DoorUnlocked || failed(m), STEP_TIMEOUT);
+        DisplayMessage opened = screen.await(m -> m instanceof DisplayMessage.DoorUnlocked || failed(m), STEP_TIMEOUT);
+        if (failed(opened)) {
+            throw new IllegalStateException(deviceId + ": the door did not open: " + opened);
+        }
         int total = 0;
         for (int grams : handfuls) {
             kiosk.add(grams);

@@ -244,7 +244,7 @@ public final class Plan {
 
     /**
      * Within a slot: broker, then ledger and collector, then the kiosks' links, restarts and
-     * interrupted sessions (in the order given), bindings, fraud, deposits.
+     * interrupted sessions, full disks (in the order given), bindings, fraud, deposits.
      */
     private static int order(Step step) {
         if (step instanceof Step.Broker || step instanceof Step.BrokerReset) {
@@ -252,7 +252,8 @@ public final class Plan {
         } else if (step instanceof Step.Ledger || step instanceof Step.Collector) {
             return 1;
         } else if (step instanceof Step.Link || step instanceof Step.AgentRestart
-                || step instanceof Step.InterruptedDeposit || step instanceof Step.KeyRotation) {
+                || step instanceof Step.InterruptedDeposit || step instanceof Step.KeyRotation
+                || step instanceof Step.DiskFull) {
             return 2;
         } else if (step instanceof Step.Bind) {
             return 3;

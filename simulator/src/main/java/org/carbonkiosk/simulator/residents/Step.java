@@ -63,6 +63,10 @@ public sealed interface Step {
     record InterruptedDeposit(Instant at, int kiosk, int resident, int card, int grams) implements Step {
     }
 
+    /** (chaos) A kiosk's disk is full ({@code full}) or has room again. */
+    record DiskFull(Instant at, int kiosk, boolean full) implements Step {
+    }
+
     /** (chaos) The kiosk makes key version n+1, the collector registers it, the agent restarts on it. */
     record KeyRotation(Instant at, int kiosk) implements Step {
     }
