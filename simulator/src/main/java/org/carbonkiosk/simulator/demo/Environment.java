@@ -146,6 +146,11 @@ public final class Environment implements AutoCloseable {
         Logger.info("collector started again");
     }
 
+    /** False while the collector is stopped (its HTTP API too). */
+    public synchronized boolean collectorUp() {
+        return collectorRunning;
+    }
+
     /** True while the collector is stopped or armed to crash: {@link #startCollector()} brings it back. */
     public synchronized boolean collectorDisturbed() {
         return !collectorRunning || crashPending;

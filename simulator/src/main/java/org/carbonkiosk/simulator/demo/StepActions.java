@@ -1,6 +1,7 @@
 package org.carbonkiosk.simulator.demo;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.carbonkiosk.broker.EmbeddedBroker;
@@ -23,6 +24,7 @@ final class StepActions {
     private final List<KioskNode> kiosks;
     private final Fraudster fraudster;
     private final Function<Resident.Card, String> token;
+    private final List<Step.Bind> bindsWaiting = new ArrayList<>();
 
     StepActions(Plan plan, Environment env, List<KioskNode> kiosks, Fraudster fraudster,
                 Function<Resident.Card, String> token) {
@@ -35,9 +37,11 @@ final class StepActions {
 
     void perform(Step step) throws InterruptedException, IOException {
         if (step instanceof Step.Bind b) {
-            Resident r = plan.residents().get(b.resident());
-            env.api().bindCard(token.apply(r.cards().get(b.card())), r.account());
-            Logger.info("bound a late card of {}", r.account());
+            if (env.collectorUp()) {
+                bind(b);
+            } else {
+                bindsWaiting.add(b); // the operator binds it once the collector is back
+            }
         } else if (step instanceof Step.Link l) {
             if (l.up()) {
                 kiosks.get(l.kiosk()).link().restore();
@@ -74,7 +78,7 @@ final class StepActions {
             switch (c.action()) {
                 case STOP -> env.stopCollector();
                 case CRASH_AT_NEXT_COMMIT -> env.crashCollectorAtNextCommit();
-                case START -> env.startCollector();
+                case START -> startCollector();
             }
         } else if (step instanceof Step.AgentRestart a) {
             kiosks.get(a.kiosk()).restartAgent();
@@ -98,11 +102,23 @@ final class StepActions {
     void restoreEverything() throws InterruptedException {
         env.broker().filter(b -> !b.isRunning()).ifPresent(EmbeddedBroker::start);
         if (env.collectorDisturbed()) {
-            env.startCollector();
+            startCollector();
         }
         env.ledger().comeUp();
         env.ledger().faults().none();
         kiosks.forEach(k -> k.link().restore());
+    }
+
+    private void bind(Step.Bind b) {
+        Resident r = plan.residents().get(b.resident());
+        env.api().bindCard(token.apply(r.cards().get(b.card())), r.account());
+        Logger.info("bound a late card of {}", r.account());
+    }
+
+    private void startCollector() throws InterruptedException {
+        env.startCollector();
+        bindsWaiting.forEach(this::bind);
+        bindsWaiting.clear();
     }
 
     private Resident.Card boundCardFrom(int index) {
