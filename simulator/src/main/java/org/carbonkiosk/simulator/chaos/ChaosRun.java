@@ -32,7 +32,7 @@ public final class ChaosRun {
                 return new ChaosResult(schedule, List.of("the run broke off: " + e), "", 0, 0, since(started));
             }
             List<String> violations = Invariants.check(summary, run.environment(), run.kiosks());
-            String digest = DecisionDigest.of(schedule, run.environment(), run.kiosks());
+            String digest = DecisionDigest.of(schedule, run.environment(), run.kiosks(), dir.resolve("decisions.txt"));
             violations.forEach(v -> Logger.error("chaos seed {}: {}", schedule.seed(), v));
             return new ChaosResult(schedule, violations, digest, summary.truth().recorded().size(),
                     run.environment().crashesAfterCommit(), since(started));

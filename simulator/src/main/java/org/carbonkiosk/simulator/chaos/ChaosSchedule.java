@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.carbonkiosk.protocol.event.Timestamps;
 import org.carbonkiosk.simulator.residents.Plan;
@@ -180,7 +182,7 @@ public record ChaosSchedule(long seed, Plan plan, List<Fault> faults) {
         /** Whether the faults drawn so far have the kiosk offline at {@code at}: its link down or its disk full. */
         private boolean offline(int kiosk, Instant at) {
             boolean down = false;
-            for (Step step : steps.stream().sorted(java.util.Comparator.comparing(Step::at)).toList()) {
+            for (Step step : steps.stream().sorted(Comparator.comparing(Step::at)).toList()) {
                 if (step.at().isAfter(at)) {
                     break;
                 }
@@ -198,9 +200,9 @@ public record ChaosSchedule(long seed, Plan plan, List<Fault> faults) {
                     .filter(s -> s instanceof Step.Deposit).map(s -> (Step.Deposit) s).toList();
         }
 
-        private java.util.Optional<Step.Deposit> depositAt(int kiosk) {
+        private Optional<Step.Deposit> depositAt(int kiosk) {
             List<Step.Deposit> mine = deposits().stream().filter(d -> d.kiosk() == kiosk).toList();
-            return mine.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(mine.get(random.nextInt(mine.size())));
+            return mine.isEmpty() ? Optional.empty() : Optional.of(mine.get(random.nextInt(mine.size())));
         }
 
         private Step.Deposit anyDeposit() {

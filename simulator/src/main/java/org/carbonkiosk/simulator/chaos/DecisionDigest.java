@@ -1,12 +1,16 @@
 package org.carbonkiosk.simulator.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.carbonkiosk.simulator.AccountMonth;
 import org.carbonkiosk.simulator.demo.Environment;
@@ -24,14 +28,15 @@ final class DecisionDigest {
     private DecisionDigest() {
     }
 
-    static String of(ChaosSchedule schedule, Environment env, List<KioskNode> kiosks) {
+    /** The digest of the decisions; their text goes to {@code file} (to compare two runs line by line). */
+    static String of(ChaosSchedule schedule, Environment env, List<KioskNode> kiosks, Path file) throws IOException {
         StringBuilder text = new StringBuilder();
         schedule.describe().forEach(line -> text.append(line).append('\n'));
         Map<AccountMonth, Long> months = new TreeMap<>();
         for (KioskNode k : kiosks) {
             for (long seq = 1; seq <= k.lastSeq(); seq++) {
                 String eventId = k.deviceId() + ":" + seq;
-                java.util.Optional<JsonNode> known = env.api().eventJsonIfKnown(eventId);
+                Optional<JsonNode> known = env.api().eventJsonIfKnown(eventId);
                 if (known.isEmpty()) {
                     text.append(eventId).append(" undecided\n");
                     continue;
@@ -46,6 +51,7 @@ final class DecisionDigest {
         }
         months.replaceAll((am, zero) -> env.api().accountMonth(am.account(), am.month()).get("creditedGrams").asLong());
         months.forEach((am, grams) -> text.append(am).append(' ').append(grams).append('\n'));
+        Files.writeString(file, text, StandardCharsets.UTF_8);
         try {
             byte[] sha = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha, 0, 8);

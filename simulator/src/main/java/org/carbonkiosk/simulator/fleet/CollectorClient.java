@@ -48,10 +48,10 @@ public final class CollectorClient {
 
     /** {@code POST /api/devices/{id}/keys}: a rotation; the old key stays valid for events signed before it. */
     public void addKey(String deviceId, PublicJwk publicKey, int keyVersion) {
-        com.fasterxml.jackson.databind.node.ObjectNode body = org.carbonkiosk.protocol.json.StrictJson.newObject();
+        ObjectNode body = StrictJson.newObject();
         body.set("publicKey", publicKey.toJson());
         body.put("keyVersion", keyVersion);
-        expect(call(() -> api.post("/api/devices/" + deviceId + "/keys", org.carbonkiosk.protocol.json.StrictJson.write(body))),
+        expect(call(() -> api.post("/api/devices/" + deviceId + "/keys", StrictJson.write(body))),
                 200, "add key " + keyVersion + " of " + deviceId);
     }
 
@@ -66,7 +66,7 @@ public final class CollectorClient {
     public com.fasterxml.jackson.databind.JsonNode rejections() {
         byte[] body = expect(call(() -> api.get("/api/rejections")), 200, "rejections").body();
         try {
-            return org.carbonkiosk.protocol.json.StrictJson.mapper().readTree(body);
+            return StrictJson.mapper().readTree(body);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("collector API: rejections answered no JSON", e);
         }
