@@ -24,7 +24,7 @@ final class StepActions {
     private final List<KioskNode> kiosks;
     private final Fraudster fraudster;
     private final Function<Resident.Card, String> token;
-    private final List<Step.Bind> bindsWaiting = new ArrayList<>();
+    private final List<Step> waitingForCollector = new ArrayList<>();
 
     StepActions(Plan plan, Environment env, List<KioskNode> kiosks, Fraudster fraudster,
                 Function<Resident.Card, String> token) {
@@ -36,12 +36,10 @@ final class StepActions {
     }
 
     void perform(Step step) throws InterruptedException, IOException {
-        if (step instanceof Step.Bind b) {
-            if (env.collectorUp()) {
-                bind(b);
-            } else {
-                bindsWaiting.add(b); // the operator binds it once the collector is back
-            }
+        if ((step instanceof Step.Bind || step instanceof Step.KeyRotation) && !env.collectorUp()) {
+            waitingForCollector.add(step); // the operator's API call, made once the collector is back
+        } else if (step instanceof Step.Bind b) {
+            bind(b);
         } else if (step instanceof Step.Link l) {
             if (l.up()) {
                 kiosks.get(l.kiosk()).link().restore();
@@ -99,7 +97,7 @@ final class StepActions {
     }
 
     /** After the last slot: the broker, the collector, the ledger and every link are up, no ledger faults. */
-    void restoreEverything() throws InterruptedException {
+    void restoreEverything() throws InterruptedException, IOException {
         env.broker().filter(b -> !b.isRunning()).ifPresent(EmbeddedBroker::start);
         if (env.collectorDisturbed()) {
             startCollector();
@@ -115,10 +113,13 @@ final class StepActions {
         Logger.info("bound a late card of {}", r.account());
     }
 
-    private void startCollector() throws InterruptedException {
+    private void startCollector() throws InterruptedException, IOException {
         env.startCollector();
-        bindsWaiting.forEach(this::bind);
-        bindsWaiting.clear();
+        List<Step> waiting = List.copyOf(waitingForCollector);
+        waitingForCollector.clear();
+        for (Step step : waiting) {
+            perform(step);
+        }
     }
 
     private Resident.Card boundCardFrom(int index) {
