@@ -1,5 +1,6 @@
 package org.carbonkiosk.simulator;
 
+import org.carbonkiosk.simulator.chaos.ChaosCommand;
 import org.carbonkiosk.simulator.demo.DemoCommand;
 import org.carbonkiosk.simulator.integrity.FraudsCommand;
 import org.carbonkiosk.simulator.ledger.LedgerCommand;
@@ -9,11 +10,11 @@ import org.carbonkiosk.simulator.load.WorstDayCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar kiosk-simulator.jar demo | load | ledger | broker}. */
+/** {@code java -jar kiosk-simulator.jar demo | chaos | load | worstday | ledger | broker | frauds}. */
 @Command(name = "kiosk-simulator", mixinStandardHelpOptions = true, version = "kiosk-simulator 1.0.0",
         description = "Simulated kiosk fleet on the real agent and collector, stub ledger, load generator.",
-        subcommands = {DemoCommand.class, LoadCommand.class, WorstDayCommand.class, LedgerCommand.class, BrokerCommand.class,
-                FraudsCommand.class})
+        subcommands = {DemoCommand.class, ChaosCommand.class, LoadCommand.class, WorstDayCommand.class, LedgerCommand.class,
+                BrokerCommand.class, FraudsCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

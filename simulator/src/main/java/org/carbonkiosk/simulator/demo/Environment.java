@@ -15,6 +15,7 @@ import java.util.function.UnaryOperator;
 import org.carbonkiosk.broker.EmbeddedBroker;
 import org.carbonkiosk.collector.CollectorApp;
 import org.carbonkiosk.collector.CollectorConfig;
+import org.carbonkiosk.collector.CollectorCrashes;
 import org.carbonkiosk.simulator.clock.SimClock;
 import org.carbonkiosk.simulator.fleet.CollectorClient;
 import org.carbonkiosk.simulator.fleet.MqttObserver;
@@ -27,21 +28,33 @@ import org.tinylog.Logger;
  * shared simulated clock, plus the simulator's MQTT observer.
  */
 public final class Environment implements AutoCloseable {
-    private final EmbeddedBroker broker;
+    private static final Duration CRASH_WAIT = Duration.ofSeconds(5);
+    private volatile EmbeddedBroker broker;
     private final String brokerUrl;
     private final StubLedger ledger;
-    private final CollectorApp collector;
+    private final CollectorConfig collectorConfig;
+    private final SimClock clock;
+    private final CommitCrash commitCrash;
+    private volatile CollectorApp collector;
+    private volatile boolean collectorRunning = true;
+    private volatile boolean crashPending;
     private final CollectorClient api;
     private final MqttObserver observer;
     private final Path dataDir;
+    private int brokerResets;
+    private int crashesAfterCommit;
 
-    private Environment(EmbeddedBroker broker, String brokerUrl, StubLedger ledger, CollectorApp collector,
-                        CollectorClient api, MqttObserver observer, Path dataDir) {
+    private Environment(EmbeddedBroker broker, String brokerUrl, StubLedger ledger, CollectorConfig collectorConfig,
+                        SimClock clock, CommitCrash commitCrash, CollectorApp collector, MqttObserver observer,
+                        Path dataDir) {
         this.broker = broker;
         this.brokerUrl = brokerUrl;
         this.ledger = ledger;
+        this.collectorConfig = collectorConfig;
+        this.clock = clock;
+        this.commitCrash = commitCrash;
         this.collector = collector;
-        this.api = api;
+        this.api = new CollectorClient("http://127.0.0.1:" + collector.httpPort(), collector.adminToken());
         this.observer = observer;
         this.dataDir = dataDir;
     }
@@ -80,7 +93,7 @@ public final class Environment implements AutoCloseable {
         }
         String ledgerToken = randomHex(16);
         StubLedger ledger = StubLedger.start(0, Optional.of(ledgerToken), seed);
-        CollectorConfig config = CollectorConfig.defaults()
+        CollectorConfig configured = CollectorConfig.defaults()
                 .withMqttUrl(brokerUrl)
                 .withMqttClientId("sim-collector-" + randomHex(4))
                 .withHttpPort(portOrFree(preferredHttpPort))
@@ -89,12 +102,87 @@ public final class Environment implements AutoCloseable {
                 .withLedgerUrl(ledger.url())
                 .withLedgerToken(ledgerToken)
                 .withLedgerTiming(Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(2));
-        CollectorApp collector = CollectorApp.start(adjust.apply(config), clock);
-        CollectorClient api = new CollectorClient("http://127.0.0.1:" + collector.httpPort(), collector.adminToken());
+        CommitCrash commitCrash = new CommitCrash();
+        CollectorConfig adjusted = adjust.apply(configured);
+        CollectorApp collector = CollectorCrashes.start(adjusted, clock, commitCrash);
+        // a restart comes back on the same port and token (and the same MQTT session and SQLite file)
+        CollectorConfig config = adjusted.withHttpPort(collector.httpPort()).withAdminToken(collector.adminToken());
         MqttObserver observer = MqttObserver.connect(brokerUrl);
         Logger.info("environment up: broker {}, ledger {}, collector http://127.0.0.1:{}", brokerUrl, ledger.url(),
                 collector.httpPort());
-        return new Environment(broker, brokerUrl, ledger, collector, api, observer, dataDir);
+        return new Environment(broker, brokerUrl, ledger, config, clock, commitCrash, collector, observer, dataDir);
+    }
+
+    /** Stops the collector gracefully; the broker keeps its session and queues the events meanwhile. */
+    public synchronized void stopCollector() {
+        if (collectorRunning) {
+            collector.close();
+            collectorRunning = false;
+            Logger.info("collector stopped");
+        }
+    }
+
+    /** The collector dies at its next commit, after storing the decisions and before acknowledging them. */
+    public synchronized void crashCollectorAtNextCommit() {
+        commitCrash.arm();
+        crashPending = true;
+    }
+
+    /**
+     * Starts the collector again on the same data and MQTT session. One armed to crash is given
+     * up to {@link #CRASH_WAIT} for a commit to meet the crash (the slot's events may still be on
+     * their way), then halted: after that commit, or idle if none came.
+     */
+    public synchronized void startCollector() throws InterruptedException {
+        long deadline = System.nanoTime() + CRASH_WAIT.toNanos();
+        while (crashPending && !commitCrash.struck() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        if (collectorRunning) {
+            haltCollector();
+        }
+        collector = CollectorCrashes.start(collectorConfig, clock, commitCrash);
+        collectorRunning = true;
+        Logger.info("collector started again");
+    }
+
+    /** False while the collector is stopped (its HTTP API too). */
+    public synchronized boolean collectorUp() {
+        return collectorRunning;
+    }
+
+    /** True while the collector is stopped or armed to crash: {@link #startCollector()} brings it back. */
+    public synchronized boolean collectorDisturbed() {
+        return !collectorRunning || crashPending;
+    }
+
+    /** How many times the collector was halted between a commit and its acknowledgement. */
+    public synchronized int crashesAfterCommit() {
+        return crashesAfterCommit;
+    }
+
+    private void haltCollector() {
+        commitCrash.disarm();
+        CollectorCrashes.halt(collector);
+        crashesAfterCommit += commitCrash.struck() ? 1 : 0;
+        crashPending = false;
+        collectorRunning = false;
+        Logger.info("collector crashed ({})", commitCrash.struck() ? "after a commit, before its ack" : "while idle");
+    }
+
+    /**
+     * The embedded broker stops and starts on the same port with a fresh data folder: every
+     * session, subscription and in-flight message is gone.
+     */
+    public synchronized void resetBroker() {
+        EmbeddedBroker old = broker().orElseThrow(() -> new IllegalStateException("a broker reset needs the embedded broker"));
+        old.stop();
+        Path fresh = dataDir.resolve("broker-" + ++brokerResets);
+        EmbeddedBroker next = EmbeddedBroker.create(fresh, old.port());
+        brokerLogsTo(fresh, dataDir.resolve("logs/broker.log"));
+        next.start();
+        broker = next;
+        Logger.info("broker reset: started with no sessions");
     }
 
     /** The embedded broker, when this environment runs its own. */
@@ -128,9 +216,13 @@ public final class Environment implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         observer.close();
-        collector.close();
+        if (crashPending) {
+            haltCollector();
+        } else if (collectorRunning) {
+            collector.close();
+        }
         ledger.close();
         if (broker != null) {
             broker.close();

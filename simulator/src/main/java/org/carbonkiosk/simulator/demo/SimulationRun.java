@@ -123,7 +123,7 @@ public final class SimulationRun implements AutoCloseable {
     }
 
     /** Runs every slot of the plan, then waits until every event is decided and forwarded. */
-    public RunSummary run(Consumer<Progress> progress) throws InterruptedException {
+    public RunSummary run(Consumer<Progress> progress) throws InterruptedException, IOException {
         int slots = plan.slots().size();
         int done = 0;
         for (Map.Entry<Instant, List<Step>> slot : plan.slots().entrySet()) {

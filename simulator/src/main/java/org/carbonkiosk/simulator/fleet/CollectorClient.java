@@ -46,6 +46,32 @@ public final class CollectorClient {
                 scaleMode))), 201, "register " + deviceId);
     }
 
+    /** {@code POST /api/devices/{id}/keys}: a rotation; the old key stays valid for events signed before it. */
+    public void addKey(String deviceId, PublicJwk publicKey, int keyVersion) {
+        ObjectNode body = StrictJson.newObject();
+        body.set("publicKey", publicKey.toJson());
+        body.put("keyVersion", keyVersion);
+        expect(call(() -> api.post("/api/devices/" + deviceId + "/keys", StrictJson.write(body))),
+                200, "add key " + keyVersion + " of " + deviceId);
+    }
+
+    /** {@code GET /api/accounts/{account}/months/{yyyy-MM}}: the collector's credited grams, cap and deposit counts. */
+    public com.fasterxml.jackson.databind.JsonNode accountMonth(String account, String month) {
+        return expect(call(() -> api.get("/api/accounts/" + account + "/months/" + month)), 200,
+                "month " + month + " of " + account).tree()
+                .orElseThrow(() -> new IllegalStateException("collector API: month of " + account + " answered no JSON"));
+    }
+
+    /** {@code GET /api/rejections}: the rejected messages kept for audit. */
+    public com.fasterxml.jackson.databind.JsonNode rejections() {
+        byte[] body = expect(call(() -> api.get("/api/rejections")), 200, "rejections").body();
+        try {
+            return StrictJson.mapper().readTree(body);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("collector API: rejections answered no JSON", e);
+        }
+    }
+
     /** {@code POST /api/devices/{id}/revoke}. */
     public void revokeDevice(String deviceId) {
         expect(call(() -> api.revoke(deviceId)), 200, "revoke " + deviceId);
@@ -70,6 +96,16 @@ public final class CollectorClient {
     public com.fasterxml.jackson.databind.JsonNode eventJson(String eventId) {
         return expect(call(() -> api.event(eventId)), 200, "event " + eventId).tree()
                 .orElseThrow(() -> new IllegalStateException("collector API: event " + eventId + " answered no JSON"));
+    }
+
+    /** As {@link #eventJson}, or empty when the collector does not know the event. */
+    public Optional<com.fasterxml.jackson.databind.JsonNode> eventJsonIfKnown(String eventId) {
+        CollectorAnswer answer = call(() -> api.event(eventId));
+        if (answer.status() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(expect(answer, 200, "event " + eventId).tree()
+                .orElseThrow(() -> new IllegalStateException("collector API: event " + eventId + " answered no JSON")));
     }
 
     /** {@code GET /api/devices/{id}}: the registry entry with its live state and seq tracking. */

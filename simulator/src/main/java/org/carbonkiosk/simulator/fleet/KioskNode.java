@@ -38,16 +38,20 @@ public final class KioskNode implements AutoCloseable {
     private final SimulatedKiosk kiosk;
     private final SimDisplay screen;
     private final LinkProxy link;
-    private final AgentApp agent;
+    private final Path dir;
+    private final Clock clock;
+    private volatile AgentApp agent;
+    private volatile boolean diskFull;
 
     private KioskNode(String deviceId, boolean claw, SimulatedKiosk kiosk, SimDisplay screen, LinkProxy link,
-                      AgentApp agent) {
+                      Path dir, Clock clock) {
         this.deviceId = deviceId;
         this.claw = claw;
         this.kiosk = kiosk;
         this.screen = screen;
         this.link = link;
-        this.agent = agent;
+        this.dir = dir;
+        this.clock = clock;
     }
 
     /**
@@ -65,10 +69,66 @@ public final class KioskNode implements AutoCloseable {
         collector.registerDevice(deviceId, claw, key.keyPair().publicJwk(), key.keyVersion(), "simulated " + deviceId);
         LinkProxy link = LinkProxy.start(deviceId, brokerHost, brokerPort);
         SimulatedKiosk kiosk = new SimulatedKiosk(8_000 + Math.floorMod(deviceId.hashCode(), 4000));
-        SimDisplay display = new SimDisplay();
-        AgentApp agent = AgentApp.start(AgentConfig.from(ConfigSource.of(properties(deviceId, claw, identity,
-                dir.resolve("data"), link.url()))), kiosk.hardware(claw), display, clock);
-        return new KioskNode(deviceId, claw, kiosk, display, link, agent);
+        KioskNode node = new KioskNode(deviceId, claw, kiosk, new SimDisplay(), link, dir, clock);
+        node.startAgent();
+        return node;
+    }
+
+    private void startAgent() {
+        Properties p = properties(deviceId, claw, dir.resolve("identity"), dir.resolve("data"), link.url());
+        if (diskFull) {
+            p.setProperty("outbox.minFreeBytes", Long.toString(Long.MAX_VALUE));
+        }
+        agent = AgentApp.start(AgentConfig.from(ConfigSource.of(p)), kiosk.hardware(claw), screen, clock);
+    }
+
+    /**
+     * The kiosk's disk fills up (or has room again): the agent restarts with a minimum of free
+     * disk (outbox.minFreeBytes) no disk has, so its free-space check finds the disk full. A full
+     * kiosk returns once it says it is out of service.
+     */
+    public void diskFull(boolean full) throws InterruptedException {
+        diskFull = full;
+        restartAgent();
+        if (full) {
+            screen.await(m -> m instanceof DisplayMessage.OutOfService, STEP_TIMEOUT);
+        }
+    }
+
+    /** The agent stops (its outbox and any open session's journal stay on disk) and starts again on the same folder. */
+    public void restartAgent() {
+        agent.close();
+        startAgent();
+    }
+
+    /**
+     * A deposit cut short before the outbox commit: the card is tapped, the door opens,
+     * {@code grams} go in and the agent stops while the door is still open. The resident closes
+     * the door and leaves; the agent starts again and closes the interrupted session without a
+     * deposit event.
+     */
+    public void interruptedDeposit(byte[] uid, int grams) throws InterruptedException {
+        kiosk.tap(uid);
+        DisplayMessage opened = screen.await(m -> m instanceof DisplayMessage.DoorUnlocked || failed(m), STEP_TIMEOUT);
+        if (opened instanceof DisplayMessage.DoorUnlocked) {
+            kiosk.add(grams);
+            screen.await(m -> m instanceof DisplayMessage.LiveWeight || failed(m), STEP_TIMEOUT);
+        }
+        agent.close();
+        kiosk.closeDoor();
+        startAgent();
+    }
+
+    /**
+     * Key rotation: the kiosk makes its next key, the collector registers it, the agent restarts
+     * signing with it. Events already in the outbox keep the signature of the old key.
+     */
+    public void rotateKey(CollectorClient collector) throws IOException {
+        DeviceKeyStore keys = new DeviceKeyStore(dir.resolve("identity"));
+        DeviceKeyStore.SigningKey next = keys.createPending();
+        collector.addKey(deviceId, next.keyPair().publicJwk(), next.keyVersion());
+        keys.activatePending();
+        restartAgent();
     }
 
     /** The agent's settings: every session timer fast, so a deposit takes a fraction of a second. */
@@ -115,6 +175,11 @@ public final class KioskNode implements AutoCloseable {
         return agent.outboxDepth();
     }
 
+    /** The highest seq the kiosk has taken. */
+    public long lastSeq() {
+        return agent.lastSeq();
+    }
+
     public boolean online() {
         return agent.mqttConnected();
     }
@@ -128,7 +193,10 @@ public final class KioskNode implements AutoCloseable {
      */
     public int deposit(byte[] uid, List<Integer> handfuls) throws InterruptedException {
         kiosk.tap(uid);
-        screen.await(m -> m instanceof DisplayMessage.DoorUnlocked || failed(m), STEP_TIMEOUT);
+        DisplayMessage opened = screen.await(m -> m instanceof DisplayMessage.DoorUnlocked || failed(m), STEP_TIMEOUT);
+        if (failed(opened)) {
+            throw new IllegalStateException(deviceId + ": the door did not open: " + opened);
+        }
         int total = 0;
         for (int grams : handfuls) {
             kiosk.add(grams);

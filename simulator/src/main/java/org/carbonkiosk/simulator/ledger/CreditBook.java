@@ -91,6 +91,10 @@ final class CreditBook {
         return Optional.ofNullable(credits.get(creditId)).map(Stored::request);
     }
 
+    synchronized List<CreditRequest> credits() {
+        return credits.values().stream().map(Stored::request).toList();
+    }
+
     synchronized int creditCount() {
         return credits.size();
     }

@@ -99,6 +99,11 @@ public final class StubLedger implements AutoCloseable {
         return book.credit(creditId);
     }
 
+    /** Every stored credit, by creditId. */
+    public List<CreditRequest> credits() {
+        return book.credits();
+    }
+
     public int creditCount() {
         return book.creditCount();
     }

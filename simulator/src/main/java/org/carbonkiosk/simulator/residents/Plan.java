@@ -63,6 +63,17 @@ public final class Plan {
         return slots.values().stream().flatMap(List::stream).filter(s -> s instanceof Step.Deposit).count();
     }
 
+    /**
+     * This plan with {@code extra} steps added (the chaos faults), each in its slot after the
+     * slot's own steps of the same kind; the order of {@code extra} is kept among equals.
+     */
+    public Plan withSteps(List<Step> extra) {
+        List<Step> steps = new ArrayList<>();
+        slots.values().forEach(steps::addAll);
+        steps.addAll(extra);
+        return new Plan(settings, residents, clawKiosks, inSlots(steps));
+    }
+
     public static Plan of(ScenarioSettings s) {
         Random random = new Random(s.seed());
         List<Boolean> claw = new ArrayList<>();
@@ -104,10 +115,14 @@ public final class Plan {
             }
         }
         faults(s, random, hours, steps);
+        return new Plan(s, residents, claw, inSlots(steps));
+    }
+
+    private static TreeMap<Instant, List<Step>> inSlots(List<Step> steps) {
         TreeMap<Instant, List<Step>> slots = new TreeMap<>();
         steps.stream().sorted(Comparator.comparing(Step::at).thenComparing(Plan::order))
                 .forEach(step -> slots.computeIfAbsent(step.at(), t -> new ArrayList<>()).add(step));
-        return new Plan(s, residents, claw, slots);
+        return slots;
     }
 
     /**
@@ -227,12 +242,18 @@ public final class Plan {
         }
     }
 
+    /**
+     * Within a slot: broker, then ledger and collector, then the kiosks' links, restarts and
+     * interrupted sessions, full disks (in the order given), bindings, fraud, deposits.
+     */
     private static int order(Step step) {
-        if (step instanceof Step.Broker) {
+        if (step instanceof Step.Broker || step instanceof Step.BrokerReset) {
             return 0;
-        } else if (step instanceof Step.Ledger) {
+        } else if (step instanceof Step.Ledger || step instanceof Step.Collector) {
             return 1;
-        } else if (step instanceof Step.Link) {
+        } else if (step instanceof Step.Link || step instanceof Step.AgentRestart
+                || step instanceof Step.InterruptedDeposit || step instanceof Step.KeyRotation
+                || step instanceof Step.DiskFull) {
             return 2;
         } else if (step instanceof Step.Bind) {
             return 3;
