@@ -115,7 +115,7 @@ class BacklogIT {
     private static long gauge(CollectorApp app, String name) {
         for (String line : app.metrics().scrape().split("\n")) {
             if (line.startsWith(name + " ")) {
-                return Long.parseLong(line.substring(name.length() + 1).trim());
+                return (long) Double.parseDouble(line.substring(name.length() + 1).trim());
             }
         }
         throw new AssertionError("no gauge " + name);

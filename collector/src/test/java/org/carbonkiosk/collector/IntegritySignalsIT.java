@@ -214,8 +214,18 @@ class IntegritySignalsIT {
             assertThat(metrics).contains("kiosk_mass_balance_out_of_tolerance{device_id=\"" + k.deviceId + "\"} 1");
             // the latest deposit was calibrated 30 days before it; rule.calibrationMaxAge is 365 days
             long expiry = T.plusMinutes(40).minusDays(30).plusDays(365).toEpochSecond();
-            assertThat(metrics).contains("kiosk_device_calibration_expiry_timestamp_seconds{device_id=\"" + k.deviceId
-                    + "\"} " + expiry);
+            assertThat(sample(metrics, "kiosk_device_calibration_expiry_timestamp_seconds{device_id=\"" + k.deviceId
+                    + "\"}")).isEqualTo(expiry);
         }
+    }
+
+    /** The value of one series in the Prometheus text. */
+    private static long sample(String metrics, String series) {
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(series + " ")) {
+                return (long) Double.parseDouble(line.substring(series.length() + 1).trim());
+            }
+        }
+        throw new AssertionError("no series " + series);
     }
 }

@@ -89,7 +89,9 @@ public final class LedgerForwarder {
             if (!claimed) {
                 continue;
             }
+            long sendStart = System.nanoTime();
             LedgerResult result = ledger.send(row.creditId(), row.body());
+            metrics.ledgerRoundTrip(System.nanoTime() - sendStart);
             sent++;
             String at = java.time.Instant.now().toString();
             switch (result.kind()) {

@@ -1,50 +1,99 @@
 package org.carbonkiosk.collector.metrics;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.carbonkiosk.protocol.message.Receipt;
+import org.tinylog.Logger;
 
-/** Counters and gauges, written as Prometheus text (hand-written: a handful of series). */
+/**
+ * The collector's metrics, kept by Micrometer and written in the Prometheus text format:
+ * decisions by status and reason, histograms of signature verification, of each group commit's
+ * time and size, of the time from receiving a message to its committed decision, and of the
+ * ledger's round trip; gauges read at scrape time, some with one series per device.
+ */
 public final class Metrics {
-    private final ConcurrentHashMap<String, LongAdder> decisions = new ConcurrentHashMap<>();
-    private final LongAdder verifyCount = new LongAdder();
-    private final LongAdder verifyNanos = new LongAdder();
-    private final LongAdder ledgerForwarded = new LongAdder();
-    private final LongAdder commits = new LongAdder();
-    private final LongAdder committedDecisions = new LongAdder();
-    private final LongAdder commitNanos = new LongAdder();
-    private final ConcurrentHashMap<String, LongAdder> ledgerFailures = new ConcurrentHashMap<>();
-    private final Map<String, Gauge> gauges = new ConcurrentHashMap<>();
-
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
+    private final Timer verify = Timer.builder("kiosk_verify_seconds")
+            .description("Ed25519 signature verification.")
+            .serviceLevelObjectives(micros(50), micros(100), micros(200), micros(500), millis(1), millis(5))
+            .register(registry);
+    private final Timer commit = Timer.builder("kiosk_commit_seconds")
+            .description("Group commits of decisions: one transaction each.")
+            .serviceLevelObjectives(millis(1), millis(5), millis(10), millis(50), millis(100), millis(500),
+                    millis(1000))
+            .register(registry);
+    private final DistributionSummary batch = DistributionSummary.builder("kiosk_commit_batch_size")
+            .description("Decisions per group commit.")
+            .serviceLevelObjectives(1, 2, 5, 10, 50, 100, 200, 512)
+            .register(registry);
+    private final Counter committedDecisions = Counter.builder("kiosk_committed_decisions_total")
+            .description("Decisions committed (over kiosk_commit_seconds_count: the mean batch).").register(registry);
+    private final Timer latency = Timer.builder("kiosk_decision_latency_seconds")
+            .description("From receiving a message to its committed decision.")
+            .serviceLevelObjectives(millis(5), millis(10), millis(50), millis(100), millis(500), millis(1000),
+                    millis(5000))
+            .register(registry);
+    private final Timer ledgerRoundTrip = Timer.builder("kiosk_ledger_round_trip_seconds")
+            .description("One POST /v1/credits to the ledger, answered or failed.")
+            .serviceLevelObjectives(millis(10), millis(50), millis(100), millis(500), millis(1000), millis(5000))
+            .register(registry);
+    private final Counter ledgerForwarded = Counter.builder("kiosk_ledger_forwarded_total")
+            .description("Credits accepted by the ledger.").register(registry);
+    private final Map<String, Counter> ledgerFailures = new ConcurrentHashMap<>();
     private final Map<String, DeviceGauge> deviceGauges = new ConcurrentHashMap<>();
 
-    private record Gauge(String help, LongSupplier value) {
+    private record DeviceGauge(MultiGauge gauge, Supplier<Map<String, Long>> values) {
     }
 
-    private record DeviceGauge(String help, Supplier<Map<String, Long>> values) {
+    public Metrics() {
+        for (String kind : List.of("retry", "dead")) {
+            ledgerFailure(kind, false);
+        }
     }
 
     /** Counts one decided message by status, reason and whether it was a repeat. */
     public void decided(Receipt r) {
-        String key = "status=\"" + r.status().wire() + "\",reason=\"" + r.reason().map(x -> x.wire()).orElse("")
-                + "\",repeat=\"" + r.repeat() + "\"";
-        decisions.computeIfAbsent(key, k -> new LongAdder()).increment();
+        String reason = r.reason().map(x -> x.wire()).orElse("");
+        String key = r.status().wire() + "|" + reason + "|" + r.repeat();
+        decisions.computeIfAbsent(key, k -> Counter.builder("kiosk_events_total")
+                .description("Messages decided, by status, reason and repeat.")
+                .tags("status", r.status().wire(), "reason", reason, "repeat", String.valueOf(r.repeat()))
+                .register(registry)).increment();
     }
 
     public void verifyNanos(long nanos) {
-        verifyCount.increment();
-        verifyNanos.add(nanos);
+        verify.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** One group commit of {@code decisions} decisions that took {@code nanos}. */
     public void committed(int decisions, long nanos) {
-        commits.increment();
-        committedDecisions.add(decisions);
-        commitNanos.add(nanos);
+        commit.record(nanos, TimeUnit.NANOSECONDS);
+        batch.record(decisions);
+        committedDecisions.increment(decisions);
+    }
+
+    /** A message's decision committed {@code sinceReceived} after it was received. */
+    public void decisionLatency(Duration sinceReceived) {
+        latency.record(sinceReceived.isNegative() ? Duration.ZERO : sinceReceived);
+    }
+
+    /** One ledger request that took {@code nanos}, whatever its answer. */
+    public void ledgerRoundTrip(long nanos) {
+        ledgerRoundTrip.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void ledgerForwarded() {
@@ -53,75 +102,62 @@ public final class Metrics {
 
     /** kind: {@code retry} (5xx, timeout, connection) or {@code dead} (other 4xx). */
     public void ledgerFailure(String kind) {
-        ledgerFailures.computeIfAbsent(kind, k -> new LongAdder()).increment();
+        ledgerFailure(kind, true);
     }
 
-    /** Registers a gauge read at scrape time. */
+    private void ledgerFailure(String kind, boolean count) {
+        Counter c = ledgerFailures.computeIfAbsent(kind, k -> Counter.builder("kiosk_ledger_failures_total")
+                .description("Failed ledger attempts, by kind (retry, dead).").tag("kind", k).register(registry));
+        if (count) {
+            c.increment();
+        }
+    }
+
+    /** Registers a gauge read at scrape time (-1 when reading it fails). */
     public void gauge(String name, String help, LongSupplier value) {
-        gauges.put(name, new Gauge(help, value));
+        Gauge.builder(name, () -> {
+            try {
+                return value.getAsLong();
+            } catch (RuntimeException e) {
+                Logger.debug("gauge {} not read: {}", name, e.getMessage());
+                return -1;
+            }
+        }).description(help).register(registry);
     }
 
     /** Registers a gauge with one series per device ({@code device_id} label), read at scrape time. */
     public void deviceGauge(String name, String help, Supplier<Map<String, Long>> values) {
-        deviceGauges.put(name, new DeviceGauge(help, values));
+        deviceGauges.put(name, new DeviceGauge(MultiGauge.builder(name).description(help).register(registry),
+                values));
     }
 
     /** All decisions counted so far. */
     public long decisionTotal() {
-        return decisions.values().stream().mapToLong(LongAdder::sum).sum();
+        return (long) decisions.values().stream().mapToDouble(Counter::count).sum();
     }
 
+    /** The Prometheus text format; the per-device gauges are read now. */
     public String scrape() {
-        StringBuilder b = new StringBuilder();
-        b.append("# HELP kiosk_events_total Messages decided, by status, reason and repeat.\n");
-        b.append("# TYPE kiosk_events_total counter\n");
-        new TreeMap<>(decisions).forEach((k, v) -> b.append("kiosk_events_total{").append(k).append("} ")
-                .append(v.sum()).append('\n'));
-        b.append("# HELP kiosk_verify_seconds Ed25519 signature verification time.\n");
-        b.append("# TYPE kiosk_verify_seconds summary\n");
-        b.append("kiosk_verify_seconds_count ").append(verifyCount.sum()).append('\n');
-        b.append("kiosk_verify_seconds_sum ").append(verifyNanos.sum() / 1e9).append('\n');
-        b.append("# HELP kiosk_commit_seconds Group commits of decisions (count: transactions).\n");
-        b.append("# TYPE kiosk_commit_seconds summary\n");
-        b.append("kiosk_commit_seconds_count ").append(commits.sum()).append('\n');
-        b.append("kiosk_commit_seconds_sum ").append(commitNanos.sum() / 1e9).append('\n');
-        b.append("# HELP kiosk_committed_decisions_total Decisions committed (over kiosk_commit_seconds_count: the mean batch).\n");
-        b.append("# TYPE kiosk_committed_decisions_total counter\n");
-        b.append("kiosk_committed_decisions_total ").append(committedDecisions.sum()).append('\n');
-        b.append("# HELP kiosk_ledger_forwarded_total Credits accepted by the ledger.\n");
-        b.append("# TYPE kiosk_ledger_forwarded_total counter\n");
-        b.append("kiosk_ledger_forwarded_total ").append(ledgerForwarded.sum()).append('\n');
-        b.append("# HELP kiosk_ledger_failures_total Failed ledger attempts, by kind (retry, dead).\n");
-        b.append("# TYPE kiosk_ledger_failures_total counter\n");
-        for (String kind : new String[] {"retry", "dead"}) {
-            LongAdder a = ledgerFailures.get(kind);
-            b.append("kiosk_ledger_failures_total{kind=\"").append(kind).append("\"} ")
-                    .append(a == null ? 0 : a.sum()).append('\n');
-        }
-        new TreeMap<>(gauges).forEach((name, g) -> {
-            b.append("# HELP ").append(name).append(' ').append(g.help()).append('\n');
-            b.append("# TYPE ").append(name).append(" gauge\n");
-            long value;
-            try {
-                value = g.value().getAsLong();
-            } catch (RuntimeException e) {
-                value = -1;
-            }
-            b.append(name).append(' ').append(value).append('\n');
-        });
-        new TreeMap<>(deviceGauges).forEach((name, g) -> {
-            b.append("# HELP ").append(name).append(' ').append(g.help()).append('\n');
-            b.append("# TYPE ").append(name).append(" gauge\n");
+        deviceGauges.forEach((name, g) -> {
             Map<String, Long> values;
             try {
-                values = new TreeMap<>(g.values().get());
+                values = g.values().get();
             } catch (RuntimeException e) {
+                Logger.debug("device gauge {} not read: {}", name, e.getMessage());
                 values = Map.of();
             }
-            // device ids match ^[A-Z0-9][A-Z0-9-]{2,31}$: nothing to escape in the label value
-            values.forEach((device, v) -> b.append(name).append("{device_id=\"").append(device).append("\"} ")
-                    .append(v).append('\n'));
+            g.gauge().register(values.entrySet().stream()
+                    .map(e -> MultiGauge.Row.of(Tags.of("device_id", e.getKey()), e.getValue()))
+                    .toList(), true);
         });
-        return b.toString();
+        return registry.scrape();
+    }
+
+    private static Duration micros(long n) {
+        return Duration.ofNanos(n * 1000);
+    }
+
+    private static Duration millis(long n) {
+        return Duration.ofMillis(n);
     }
 }

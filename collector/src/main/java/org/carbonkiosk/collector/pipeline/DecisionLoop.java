@@ -1,6 +1,8 @@
 package org.carbonkiosk.collector.pipeline;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -135,6 +137,10 @@ public final class DecisionLoop {
                     return out;
                 });
                 metrics.committed(batch.size(), System.nanoTime() - start);
+                Instant committed = clock.instant();
+                for (Screened s : batch) {
+                    metrics.decisionLatency(Duration.between(s.receivedAt(), committed));
+                }
                 return decided;
             } catch (StoreException e) {
                 if (halted) {
