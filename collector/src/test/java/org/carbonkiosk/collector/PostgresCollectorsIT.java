@@ -29,6 +29,73 @@ class PostgresCollectorsIT {
         }
     }
 
+    /**
+     * Two collectors on one PostgreSQL; one dies between a commit and its acknowledgements in the
+     * middle of a burst. The kiosks resend what has no receipt, as real ones do; the survivor
+     * decides it, and the dead one, restarted on its session, answers its redelivered messages
+     * from the stored decisions. Every event is decided once and every month total is exact.
+     */
+    @Test
+    void oneOfTwoCollectorsKilledMidBurst_everyEventDecidedOnce_totalsExact() throws Exception {
+        String url = PgSchema.fresh();
+        TestBroker broker = TestBroker.shared();
+        MutableClock clock = new MutableClock(Fixture.NOW.toInstant());
+        CollectorConfig configA = CollectorHarness.config(broker.url()).withDbUrl(url);
+        java.util.concurrent.atomic.AtomicInteger commits = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch crashed = new java.util.concurrent.CountDownLatch(1);
+        CollectorApp a = CollectorHarness.start(configA, clock, decided -> {
+            if (commits.incrementAndGet() == 5) {
+                crashed.countDown();
+                new java.util.concurrent.CountDownLatch(1).await(); // the "crash": until halted
+            }
+        });
+        CollectorApp b = CollectorHarness.start(CollectorHarness.config(broker.url()).withDbUrl(url), clock);
+        Api api = new Api(b);
+        List<TestKiosk> kiosks = new java.util.ArrayList<>();
+        CollectorApp restarted = null;
+        try {
+            for (int i = 0; i < 4; i++) {
+                TestKiosk k = new TestKiosk(broker.url(), TestKiosk.uniqueId("PK"));
+                api.register(k);
+                api.bind(TestKiosk.card("pk-" + k.deviceId), "pk-" + k.deviceId);
+                kiosks.add(k);
+            }
+            for (int j = 0; j < 25; j++) {
+                for (TestKiosk k : kiosks) {
+                    k.sendAsync(k.deposit(TestKiosk.card("pk-" + k.deviceId), 700, Fixture.NOW));
+                }
+            }
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                    .until(() -> crashed.getCount() == 0);
+            a.halt();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120))
+                    .pollInterval(java.time.Duration.ofSeconds(3)).until(() -> {
+                        kiosks.forEach(TestKiosk::resendUnanswered);
+                        return kiosks.stream().allMatch(k -> k.unanswered() == 0);
+                    });
+            restarted = CollectorHarness.start(configA, clock);
+            for (TestKiosk k : kiosks) {
+                // 25 deposits of 700 g: 1050 g each, 4500 g a month at most
+                var month = api.get("/api/accounts/pk-" + k.deviceId + "/months/2026-11").json();
+                assertThat(month.get("creditedGrams").asInt()).isEqualTo(4500);
+                assertThat(month.get("deposits").asInt()).isEqualTo(25);
+                var device = api.get("/api/devices/" + k.deviceId).json();
+                assertThat(device.get("lastSeq").asLong()).isEqualTo(25);
+                assertThat(device.get("missingSeqs")).isEmpty();
+                for (long seq = 1; seq <= 25; seq++) {
+                    assertThat(api.get("/api/events/" + k.deviceId + ":" + seq).json().get("status").asText())
+                            .isEqualTo("credited");
+                }
+            }
+        } finally {
+            kiosks.forEach(TestKiosk::close);
+            if (restarted != null) {
+                restarted.close();
+            }
+            b.close();
+        }
+    }
+
     @Test
     void reasonCodesAndRepeats_onPostgres() {
         String url = PgSchema.fresh();
