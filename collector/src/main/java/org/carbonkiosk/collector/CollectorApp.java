@@ -135,7 +135,8 @@ public final class CollectorApp implements AutoCloseable {
                     config.http().metricsOpen()).routes());
             routes.addAll(new TokenRoutes(tokens, audit).routes());
             Router router = new Router(routes, tokens, audit);
-            Console console = new Console(store, live, tokens, router, config, clock);
+            Console console = new Console(store, live, tokens, router, config.http().tls(), config.calibrationMaxAge(),
+                    clock);
             HttpApi http = new HttpApi(config.httpBind(), config.httpPort(), config.http(),
                     r -> Router.serves(r.path()) ? router.handle(r) : console.handle(r));
             registerGauges(metrics, store, live, verifier, outbound, forwarder == null);

@@ -1,5 +1,9 @@
 package org.carbonkiosk.collector.api;
 
+import org.carbonkiosk.config.ConfigException;
+import org.carbonkiosk.collector.tls.TlsFiles;
+import java.security.KeyStore;
+import java.security.GeneralSecurityException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -54,7 +58,7 @@ public final class HttpApi implements AutoCloseable {
             http.addCustomizer(new SecureRequestCustomizer(false, false, -1, false));
             SslContextFactory.Server ssl = new SslContextFactory.Server();
             char[] password = "collector".toCharArray();
-            ssl.setKeyStore(TlsFiles.load(options, password));
+            ssl.setKeyStore(keyStore(options, password));
             ssl.setKeyStorePassword(options.tlsPkcs12().isPresent() ? options.tlsPkcs12Password() : "collector");
             connector = new ServerConnector(server, 1, 1, new SslConnectionFactory(ssl, plain.getProtocol()), plain);
         } else {
@@ -182,6 +186,20 @@ public final class HttpApi implements AutoCloseable {
             server.stop();
         } catch (Exception e) {
             Logger.warn("HTTP server stop: {}", e.getMessage());
+        }
+    }
+
+    /** The server's key and chain: a PKCS#12 file, or a PEM chain with its PKCS#8 key. */
+    private static KeyStore keyStore(HttpOptions o, char[] password) {
+        try {
+            if (o.tlsPkcs12().isPresent()) {
+                return TlsFiles.pkcs12(o.tlsPkcs12().get(), o.tlsPkcs12Password());
+            }
+            return TlsFiles.fromPem(o.tlsCertChain().orElseThrow(), "http.tls.certChain", o.tlsKey().orElseThrow(),
+                    "http.tls.key", password);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new ConfigException(o.tlsPkcs12().isPresent() ? "http.tls.pkcs12" : "http.tls.certChain",
+                    "cannot load the TLS key and certificate: " + e.getMessage());
         }
     }
 }

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.carbonkiosk.collector.CollectorConfig;
 import org.carbonkiosk.collector.api.ApiTokens;
 import org.carbonkiosk.collector.api.Request;
 import org.carbonkiosk.collector.api.Response;
@@ -36,15 +36,19 @@ public final class Console {
     private final Actions actions;
     private final byte[] css;
 
-    public Console(Store store, DeviceLiveState live, ApiTokens tokens, Router router, CollectorConfig config,
-                   Clock clock) {
+    /**
+     * @param httpsOnly         the HTTP server runs TLS: cookies are {@code Secure}
+     * @param calibrationMaxAge {@code rule.calibrationMaxAge}, for the calibration tile
+     */
+    public Console(Store store, DeviceLiveState live, ApiTokens tokens, Router router, boolean httpsOnly,
+                   Duration calibrationMaxAge, Clock clock) {
         this.tokens = tokens;
-        this.cookies = new Cookies(config.http().tls());
+        this.cookies = new Cookies(httpsOnly);
         ConsoleQueries queries = new ConsoleQueries(store.events());
         FleetView fleet = new FleetView(store, queries, live);
         ApiCalls api = new ApiCalls(router);
         this.login = new LoginPage(tokens, sessions, cookies);
-        this.overview = new OverviewPage(store, queries, fleet, clock, config.calibrationMaxAge());
+        this.overview = new OverviewPage(store, queries, fleet, clock, calibrationMaxAge);
         this.kiosks = new KiosksPage(fleet, clock);
         this.kiosk = new KioskPage(store, queries, fleet, api, clock);
         this.held = new HeldPage(store, queries);

@@ -1,4 +1,4 @@
-package org.carbonkiosk.collector.api;
+package org.carbonkiosk.collector.tls;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,29 +23,20 @@ import org.carbonkiosk.config.ConfigException;
  * or PKCS#12), and for the MQTT connections the fleet CA and an optional client certificate.
  */
 public final class TlsFiles {
-    static final String ALIAS = "collector";
+    public static final String ALIAS = "collector";
     private static final Pattern PKCS8 = Pattern.compile(
             "-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
 
     private TlsFiles() {
     }
 
-    /** A key store holding one key entry under {@link #ALIAS}, protected by {@code password}. */
-    static KeyStore load(HttpOptions o, char[] password) {
-        try {
-            if (o.tlsPkcs12().isPresent()) {
-                KeyStore ks = KeyStore.getInstance("PKCS12");
-                try (InputStream in = Files.newInputStream(o.tlsPkcs12().get())) {
-                    ks.load(in, o.tlsPkcs12Password().toCharArray());
-                }
-                return ks;
-            }
-            return fromPem(o.tlsCertChain().orElseThrow(), "http.tls.certChain", o.tlsKey().orElseThrow(), "http.tls.key",
-                    password);
-        } catch (IOException | GeneralSecurityException e) {
-            throw new ConfigException(o.tlsPkcs12().isPresent() ? "http.tls.pkcs12" : "http.tls.certChain",
-                    "cannot load the TLS key and certificate: " + e.getMessage());
+    /** A PKCS#12 file as it is, with its own password. */
+    public static KeyStore pkcs12(Path file, String password) throws IOException, GeneralSecurityException {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(file)) {
+            ks.load(in, password.toCharArray());
         }
+        return ks;
     }
 
     /**
