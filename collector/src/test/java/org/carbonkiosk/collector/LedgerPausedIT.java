@@ -25,7 +25,7 @@ class LedgerPausedIT {
             assertThat(health.json().get("ledger").get("pending").asInt()).isEqualTo(1);
             String metrics = f.api.text("/metrics");
             assertThat(metrics).contains("kiosk_ledger_paused 1").contains("kiosk_ledger_backlog 1")
-                    .contains("kiosk_events_total{status=\"credited\",reason=\"\",repeat=\"false\"} 1");
+                    .contains("kiosk_events_total{reason=\"\",repeat=\"false\",status=\"credited\"} 1");
             assertThat(f.api.get("/api/events/" + d.eventId()).json().get("forwarded").asBoolean()).isFalse();
         }
     }
