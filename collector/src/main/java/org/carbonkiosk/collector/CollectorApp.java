@@ -1,6 +1,5 @@
 package org.carbonkiosk.collector;
 
-import org.carbonkiosk.config.Backoff;
 import org.carbonkiosk.config.ConfigException;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -25,7 +24,6 @@ import org.carbonkiosk.collector.api.ReviewRoutes;
 import org.carbonkiosk.collector.api.Route;
 import org.carbonkiosk.collector.api.Router;
 import org.carbonkiosk.collector.api.TokenRoutes;
-import org.carbonkiosk.collector.decide.Checks;
 import org.carbonkiosk.collector.decide.DecisionCore;
 import org.carbonkiosk.collector.decide.DecisionStore;
 import org.carbonkiosk.collector.decide.HeldEvents;
@@ -35,7 +33,7 @@ import org.carbonkiosk.collector.ingest.DeviceLiveState;
 import org.carbonkiosk.collector.ingest.EventSubscription;
 import org.carbonkiosk.collector.ingest.MqttSettings;
 import org.carbonkiosk.collector.ingest.OutboundConnection;
-import org.carbonkiosk.collector.ledger.HttpLedger;
+import org.carbonkiosk.collector.ledger.LedgerSettings;
 import org.carbonkiosk.collector.ledger.LedgerForwarder;
 import org.carbonkiosk.collector.metrics.Metrics;
 import org.carbonkiosk.collector.pipeline.AfterCommit;
@@ -44,6 +42,7 @@ import org.carbonkiosk.collector.pipeline.DecisionLoop;
 import org.carbonkiosk.collector.pipeline.OrderedVerifier;
 import org.carbonkiosk.collector.store.Dialect;
 import org.carbonkiosk.collector.store.Store;
+import org.carbonkiosk.collector.store.StoreSettings;
 import org.carbonkiosk.collector.store.jdbc.JdbcDecisionStore;
 import org.carbonkiosk.collector.web.Console;
 import org.carbonkiosk.protocol.jws.SignedEventCodec;
@@ -85,32 +84,27 @@ public final class CollectorApp implements AutoCloseable {
 
     /** As {@link #start(CollectorConfig, Clock)}, with a hook after each commit (tests inject faults there). */
     static CollectorApp start(CollectorConfig config, Clock clock, CommitListener commitListener) {
-        String dbUrl = config.effectiveDbUrl();
+        StoreSettings stored = config.store();
         try {
-            Files.createDirectories(config.dataDir());
+            Files.createDirectories(stored.dataDir());
         } catch (IOException e) {
-            throw new ConfigException("data.dir", "cannot create " + config.dataDir() + ": " + e.getMessage());
+            throw new ConfigException("data.dir", "cannot create " + stored.dataDir() + ": " + e.getMessage());
         }
-        Store store = Store.open(dbUrl, config.dbPoolSize());
+        Store store = Store.open(stored.effectiveDbUrl(), stored.poolSize());
         List<AutoCloseable> started = new ArrayList<>();
         started.add(store);
         try {
-            AdminToken token = AdminToken.resolve(config.adminToken(), config.dataDir());
+            AdminToken token = AdminToken.resolve(config.adminToken(), stored.dataDir());
             Metrics metrics = new Metrics();
             DeviceLiveState live = new DeviceLiveState();
-            Checks checks = new Checks(config.lateWindow(), config.maxClockSkew(), config.calibrationMaxAge(),
-                    config.calibrationRequired(), config.keyRotationGrace());
-            DecisionCore core = new DecisionCore(config.rules(), checks, config.integrity());
-            LedgerForwarder forwarder = config.ledgerUrl().isEmpty() ? null
-                    : new LedgerForwarder(store, new HttpLedger(config.ledgerUrl(), config.ledgerToken(),
-                    config.ledgerTimeout()), new Backoff(config.ledgerBackoffInitial(), config.ledgerBackoffMax()),
-                    metrics);
+            DecisionCore core = new DecisionCore(config.rules(), config.checks(), config.integrity());
+            LedgerSettings ledger = config.ledger();
+            LedgerForwarder forwarder = ledger.forwarding()
+                    ? new LedgerForwarder(store, ledger.ledger(), ledger.backoff(), metrics) : null;
             if (forwarder == null) {
                 Logger.warn("no ledger.url configured: ledger forwarding is paused (credits wait in the outbox)");
             }
-            MqttSettings mqtt = new MqttSettings(config.mqttUrl(), clientId(config), config.mqttUsername(),
-                    config.mqttPassword(), config.mqttSessionExpiry(), config.mqttReceiveMaximum(),
-                    config.mqttMaxPacketBytes(), config.mqttTls());
+            MqttSettings mqtt = config.mqtt().withClientId(clientId(config.mqtt(), stored));
             OutboundConnection outbound = new OutboundConnection(mqtt, config.ingest().receiptQueueCapacity(), live,
                     clock);
             AfterCommit after = new AfterCommit(outbound, live, metrics,
@@ -135,12 +129,12 @@ public final class CollectorApp implements AutoCloseable {
                     config.http().metricsOpen()).routes());
             routes.addAll(new TokenRoutes(tokens, audit).routes());
             Router router = new Router(routes, tokens, audit);
-            Console console = new Console(store, live, tokens, router, config.http().tls(), config.calibrationMaxAge(),
+            Console console = new Console(store, live, tokens, router, config.http().tls(), config.checks().calibrationMaxAge(),
                     clock);
-            HttpApi http = new HttpApi(config.httpBind(), config.httpPort(), config.http(),
+            HttpApi http = new HttpApi(config.http(),
                     r -> Router.serves(r.path()) ? router.handle(r) : console.handle(r));
             registerGauges(metrics, store, live, verifier, outbound, forwarder == null);
-            new DeviceMetrics(store, live, config.calibrationMaxAge()).register(metrics);
+            new DeviceMetrics(store, live, config.checks().calibrationMaxAge()).register(metrics);
             metrics.gauge("kiosk_mqtt_event_disconnects", "Times the event connection was lost since start.",
                     events::disconnects);
             metrics.gauge("kiosk_retained_events", "Events a kiosk published retained (decided, copy cleared) since start.",
@@ -199,9 +193,9 @@ public final class CollectorApp implements AutoCloseable {
     }
 
     /** The configured client id, or one derived from the host name and the data directory (stable). */
-    static String clientId(CollectorConfig config) {
-        if (!config.mqttClientId().isEmpty()) {
-            return config.mqttClientId();
+    static String clientId(MqttSettings mqtt, StoreSettings stored) {
+        if (!mqtt.clientId().isEmpty()) {
+            return mqtt.clientId();
         }
         String host;
         try {
@@ -211,7 +205,7 @@ public final class CollectorApp implements AutoCloseable {
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest((host + "|"
-                    + config.dataDir().toAbsolutePath() + "|" + config.effectiveDbUrl()).getBytes(StandardCharsets.UTF_8));
+                    + stored.dataDir().toAbsolutePath() + "|" + stored.effectiveDbUrl()).getBytes(StandardCharsets.UTF_8));
             return "kiosk-collector-" + HexFormat.of().formatHex(digest, 0, 6);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.carbonkiosk.collector.api.ApiTokens;
 import org.carbonkiosk.collector.api.Role;
 import org.carbonkiosk.collector.store.Store;
+import org.carbonkiosk.collector.store.StoreSettings;
 import org.carbonkiosk.collector.store.TokenStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,7 +44,7 @@ public final class TokensCommand {
     }
 
     Store open() {
-        CollectorConfig c = CollectorConfig.load(Optional.ofNullable(config), ENV);
+        StoreSettings c = CollectorConfig.load(Optional.ofNullable(config), ENV).store();
         try {
             java.nio.file.Files.createDirectories(c.dataDir());
         } catch (java.io.IOException e) {

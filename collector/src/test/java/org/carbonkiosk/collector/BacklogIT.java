@@ -3,6 +3,7 @@ package org.carbonkiosk.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.util.Map;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ class BacklogIT {
     void collectorStartedWith5000EventsWaiting_decidesEachExactlyOnce_noReconnectLoop() throws Exception {
         TestBroker broker = TestBroker.shared();
         MutableClock clock = new MutableClock(Fixture.NOW.toInstant());
-        CollectorConfig config = CollectorHarness.config(broker.url()).withMqttSessionExpiry(Duration.ofMinutes(5));
+        CollectorConfig config = CollectorHarness.config(broker.url(), Map.of("mqtt.sessionExpiry", "5m"));
         CollectorApp first = CollectorHarness.start(config, clock);
         List<TestKiosk> kiosks = fleet(new Api(first));
         first.halt(); // offline, its session kept: what the kiosks publish now waits there
@@ -46,7 +47,7 @@ class BacklogIT {
     void collectorRestartedInTheMiddleOfABurst_decidesEachExactlyOnce() throws Exception {
         TestBroker broker = TestBroker.shared();
         MutableClock clock = new MutableClock(Fixture.NOW.toInstant());
-        CollectorConfig config = CollectorHarness.config(broker.url()).withMqttSessionExpiry(Duration.ofMinutes(5));
+        CollectorConfig config = CollectorHarness.config(broker.url(), Map.of("mqtt.sessionExpiry", "5m"));
         CollectorApp first = CollectorHarness.start(config, clock);
         List<TestKiosk> kiosks = fleet(new Api(first));
         try {

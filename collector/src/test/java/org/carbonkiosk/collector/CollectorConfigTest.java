@@ -22,10 +22,10 @@ class CollectorConfigTest {
     void load_noFileNoEnv_isTheDefaults() {
         CollectorConfig c = CollectorConfig.load(Optional.empty(), Map.of());
         assertThat(c).isEqualTo(CollectorConfig.defaults());
-        assertThat(c.mqttUrl()).isEqualTo("tcp://localhost:1883");
-        assertThat(c.httpPort()).isEqualTo(8080);
-        assertThat(c.effectiveDbUrl()).isEqualTo("jdbc:sqlite:data/collector.db");
-        assertThat(c.ledgerUrl()).isEmpty();
+        assertThat(c.mqtt().url()).isEqualTo("tcp://localhost:1883");
+        assertThat(c.http().port()).isEqualTo(8080);
+        assertThat(c.store().effectiveDbUrl()).isEqualTo("jdbc:sqlite:data/collector.db");
+        assertThat(c.ledger().url()).isEmpty();
     }
 
     @Test
@@ -37,15 +37,15 @@ class CollectorConfigTest {
                 "KIOSK_LEDGER_URL", "http://ledger:8000", "KIOSK_LEDGER_TOKEN", "secret",
                 "KIOSK_DB_URL", "jdbc:postgresql://db/kiosk", "KIOSK_ADMIN_TOKEN", "0123456789abcdef0123",
                 "KIOSK_DATA_DIR", "/var/lib/collector", "KIOSK_MQTT_URL", "ssl://b:8883"));
-        assertThat(c.mqttUrl()).isEqualTo("ssl://b:8883");
-        assertThat(c.httpPort()).isEqualTo(9100);
-        assertThat(c.ledgerUrl()).isEqualTo("http://ledger:8000");
-        assertThat(c.ledgerToken()).isEqualTo("secret");
-        assertThat(c.dbUrl()).isEqualTo("jdbc:postgresql://db/kiosk");
+        assertThat(c.mqtt().url()).isEqualTo("ssl://b:8883");
+        assertThat(c.http().port()).isEqualTo(9100);
+        assertThat(c.ledger().url()).isEqualTo("http://ledger:8000");
+        assertThat(c.ledger().token()).isEqualTo("secret");
+        assertThat(c.store().dbUrl()).isEqualTo("jdbc:postgresql://db/kiosk");
         assertThat(c.adminToken()).isEqualTo("0123456789abcdef0123");
-        assertThat(c.dataDir()).isEqualTo(Path.of("/var/lib/collector"));
-        assertThat(c.ledgerBackoffMax()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(c.lateWindow()).isEqualTo(Duration.ofDays(3));
+        assertThat(c.store().dataDir()).isEqualTo(Path.of("/var/lib/collector"));
+        assertThat(c.ledger().backoffMax()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(c.checks().lateWindow()).isEqualTo(Duration.ofDays(3));
         assertThat(c.rules().at(Instant.now()).monthlyCountLimit()).isEqualTo(3);
         assertThat(c.toString()).doesNotContain("secret").doesNotContain("0123456789abcdef");
     }
@@ -53,16 +53,16 @@ class CollectorConfigTest {
     @Test
     void load_mqttTlsAndKeyGrace() {
         CollectorConfig d = CollectorConfig.defaults();
-        assertThat(d.mqttTls().configured()).isFalse();
-        assertThat(d.keyRotationGrace()).isEqualTo(Duration.ofDays(7));
+        assertThat(d.mqtt().tls().configured()).isFalse();
+        assertThat(d.checks().keyRotationGrace()).isEqualTo(Duration.ofDays(7));
 
         CollectorConfig c = CollectorConfig.load(Optional.empty(), Map.of("KIOSK_MQTT_TLS_CA_FILE", "/etc/kiosk/ca.pem",
                 "KIOSK_MQTT_TLS_CERT_FILE", "/etc/kiosk/c.pem", "KIOSK_MQTT_TLS_KEY_FILE", "/etc/kiosk/c.key",
                 "KIOSK_KEYS_ROTATION_GRACE", "2d"));
-        assertThat(c.mqttTls().caFile()).contains(Path.of("/etc/kiosk/ca.pem"));
-        assertThat(c.mqttTls().certFile()).contains(Path.of("/etc/kiosk/c.pem"));
-        assertThat(c.mqttTls().keyFile()).contains(Path.of("/etc/kiosk/c.key"));
-        assertThat(c.keyRotationGrace()).isEqualTo(Duration.ofDays(2));
+        assertThat(c.mqtt().tls().caFile()).contains(Path.of("/etc/kiosk/ca.pem"));
+        assertThat(c.mqtt().tls().certFile()).contains(Path.of("/etc/kiosk/c.pem"));
+        assertThat(c.mqtt().tls().keyFile()).contains(Path.of("/etc/kiosk/c.key"));
+        assertThat(c.checks().keyRotationGrace()).isEqualTo(Duration.ofDays(2));
         assertThatThrownBy(() -> CollectorConfig.load(Optional.empty(),
                 Map.of("KIOSK_MQTT_TLS_CERT_FILE", "/etc/kiosk/c.pem")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("mqtt.tls.keyFile");
@@ -89,5 +89,22 @@ class CollectorConfigTest {
                 "KIOSK_RULE_B_MONTHLY_CAP_GRAMS", "6000"));
         assertThat(c.rules().at(Instant.parse("2026-12-01T00:00:00Z")).version()).isEqualTo("a");
         assertThat(c.rules().at(Instant.parse("2027-02-01T00:00:00Z")).monthlyCapGrams()).isEqualTo(6000);
+    }
+
+    @Test
+    void of_keysInCode_readLikeAFile_andAnUnknownKeyIsRefused() {
+        CollectorConfig c = CollectorConfig.of(Map.of("http.port", "0", "ledger.timeout", "500ms",
+                "integrity.flagOnImbalance", "yes", "mqtt.password", "broker-secret", "ingest.batchSize", "64"));
+        assertThat(c.http().port()).isZero();
+        assertThat(c.ledger().timeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(c.integrity().flagOnImbalance()).isTrue();
+        assertThat(c.ingest().batchSize()).isEqualTo(64);
+        assertThat(c.toString()).doesNotContain("broker-secret");
+        assertThatThrownBy(() -> CollectorConfig.of(Map.of("ledger.timout", "1s")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("ledger.timout");
+        assertThatThrownBy(() -> CollectorConfig.of(Map.of("db.url", "jdbc:mysql://db/kiosk")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("db.url");
+        assertThatThrownBy(() -> CollectorConfig.of(Map.of("ingest.batchWait", "2s")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("ingest.batchWait");
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.carbonkiosk.collector.pipeline.CommitListener;
 
@@ -13,11 +15,18 @@ final class CollectorHarness {
     }
 
     static CollectorConfig config(String brokerUrl) {
+        return config(brokerUrl, Map.of());
+    }
+
+    /** A test collector's keys, with {@code settings} (keys as in a file) added or replacing them. */
+    static CollectorConfig config(String brokerUrl, Map<String, String> settings) {
         try {
             Path dir = Files.createTempDirectory("collector-it");
-            return CollectorConfig.defaults().withMqttUrl(brokerUrl).withHttpPort(0).withDataDir(dir)
-                    .withMqttClientId("collector-it-" + UUID.randomUUID())
-                    .withMqttSessionExpiry(java.time.Duration.ofSeconds(60));
+            Map<String, String> keys = new HashMap<>(Map.of("mqtt.url", brokerUrl, "http.port", "0",
+                    "data.dir", dir.toString(), "mqtt.clientId", "collector-it-" + UUID.randomUUID(),
+                    "mqtt.sessionExpiry", "60s"));
+            keys.putAll(settings);
+            return CollectorConfig.of(keys);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -116,8 +116,8 @@ class ConsoleIT {
     @Test
     void deadLetter_isListed_andRetriedFromTheConsole() throws Exception {
         try (TestLedger ledger = new TestLedger();
-             Fixture f = new Fixture(c -> c.withLedgerUrl(ledger.url()).withLedgerTiming(Duration.ofSeconds(2),
-                     Duration.ofMillis(100), Duration.ofMillis(400)));
+             Fixture f = new Fixture(Map.of("ledger.url", ledger.url(), "ledger.timeout", "2s",
+                     "ledger.backoffInitial", "100ms", "ledger.backoffMax", "400ms"));
              TestKiosk k = f.kiosk("DLC")) {
             String card = f.boundCard("dead-console-" + k.deviceId, "acct-dead-console");
             DepositEvent d = k.deposit(card, 820, Fixture.NOW);

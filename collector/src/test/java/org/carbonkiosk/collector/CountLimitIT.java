@@ -2,11 +2,10 @@ package org.carbonkiosk.collector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.carbonkiosk.collector.credit.CreditRule;
-import org.carbonkiosk.collector.credit.RuleVersions;
 import org.carbonkiosk.protocol.message.Receipt;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -22,9 +21,7 @@ class CountLimitIT {
 
     @Test
     void countLimitOfThree_whenEnabled() {
-        CreditRule limited = new CreditRule("wuhan-count-3", java.time.Instant.EPOCH, 1500, 1500, 4500, 3, 50,
-                30_000);
-        try (Fixture g = new Fixture(c -> c.withRules(RuleVersions.of(limited)));
+        try (Fixture g = new Fixture(Map.of("rule.versions", "wuhan-count-3", "rule.monthlyCountLimit", "3"));
              TestKiosk k = g.kiosk("CL")) {
             String card = g.boundCard("count-" + k.deviceId, "count-" + k.deviceId);
             List<String> got = new ArrayList<>();

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import org.carbonkiosk.protocol.event.DepositEvent;
 import org.carbonkiosk.protocol.message.Receipt;
 
@@ -17,11 +18,12 @@ final class Fixture implements AutoCloseable {
     Api api;
 
     Fixture() {
-        this(c -> c);
+        this(Map.of());
     }
 
-    Fixture(java.util.function.UnaryOperator<CollectorConfig> adjust) {
-        config = adjust.apply(CollectorHarness.config(broker.url()));
+    /** With {@code settings} (keys as in a file: {@code "ledger.url" -> url}) added to the test defaults. */
+    Fixture(Map<String, String> settings) {
+        config = CollectorHarness.config(broker.url(), settings);
         app = CollectorHarness.start(config, clock);
         api = new Api(app);
     }

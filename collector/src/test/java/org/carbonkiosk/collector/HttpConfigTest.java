@@ -15,7 +15,7 @@ class HttpConfigTest {
     @Test
     void defaults_bindLoopbackWithoutTls_andMetricsClosed() {
         CollectorConfig c = CollectorConfig.load(Optional.empty(), Map.of());
-        assertThat(c.httpBind()).isEqualTo("127.0.0.1");
+        assertThat(c.http().bind()).isEqualTo("127.0.0.1");
         assertThat(c.http().tls()).isFalse();
         assertThat(c.http().metricsOpen()).isFalse();
         assertThat(c.http().maxBodyBytes()).isEqualTo(64 * 1024);
@@ -27,7 +27,7 @@ class HttpConfigTest {
                 "KIOSK_HTTP_TLS_CERT_CHAIN", "/etc/kiosk/chain.pem", "KIOSK_HTTP_TLS_KEY", "/etc/kiosk/key.pem",
                 "KIOSK_HTTP_METRICS_OPEN", "true", "KIOSK_HTTP_MAX_THREADS", "32", "KIOSK_HTTP_IDLE_TIMEOUT", "5s",
                 "KIOSK_HTTP_MAX_BODY_BYTES", "2048"));
-        assertThat(c.httpBind()).isEqualTo("0.0.0.0");
+        assertThat(c.http().bind()).isEqualTo("0.0.0.0");
         assertThat(c.http().tls()).isTrue();
         assertThat(c.http().tlsCertChain()).hasValue(Path.of("/etc/kiosk/chain.pem"));
         assertThat(c.http().metricsOpen()).isTrue();

@@ -3,6 +3,7 @@ package org.carbonkiosk.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.Map;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
-import org.carbonkiosk.collector.api.HttpOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +32,7 @@ class HttpTlsIT {
         run("keytool", "-genkeypair", "-alias", "collector", "-keyalg", "EC", "-groupname", "secp256r1",
                 "-dname", "CN=localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore", p12.toString(),
                 "-storepass", "changeit", "-keypass", "changeit");
-        try (Fixture f = new Fixture(c -> c.withHttpOptions(HttpOptions.defaults().withPkcs12Tls(p12, "changeit")))) {
+        try (Fixture f = new Fixture(Map.of("http.tls.pkcs12", p12.toString(), "http.tls.pkcs12Password", "changeit"))) {
             assertServesTls(f);
         }
     }
@@ -45,7 +45,7 @@ class HttpTlsIT {
         run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-out",
                 cert.toString(), "-days", "2", "-subj", "/CN=localhost");
         assertThat(Files.readString(key)).contains("BEGIN PRIVATE KEY");
-        try (Fixture f = new Fixture(c -> c.withHttpOptions(HttpOptions.defaults().withPemTls(cert, key)))) {
+        try (Fixture f = new Fixture(Map.of("http.tls.certChain", cert.toString(), "http.tls.key", key.toString()))) {
             assertServesTls(f);
         }
     }

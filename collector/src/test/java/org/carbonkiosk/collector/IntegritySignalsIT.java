@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import org.carbonkiosk.collector.integrity.BalanceTolerance;
-import org.carbonkiosk.collector.integrity.IntegrityLimits;
 import org.carbonkiosk.protocol.event.BinEmptiedEvent;
 import org.carbonkiosk.protocol.event.DepositEvent;
 import org.carbonkiosk.protocol.event.Material;
@@ -32,12 +31,7 @@ class IntegritySignalsIT {
 
     @BeforeAll
     static void start() {
-        f = new Fixture(c -> c.withIntegrity(flagging(IntegrityLimits.defaults())));
-    }
-
-    private static IntegrityLimits flagging(IntegrityLimits d) {
-        return new IntegrityLimits(d.cloneWindow(), d.weightChainToleranceGrams(), d.maxNetGramsByMaterial(),
-                BalanceTolerance.defaults(), true);
+        f = new Fixture(Map.of("integrity.flagOnImbalance", "true"));
     }
 
     @AfterAll

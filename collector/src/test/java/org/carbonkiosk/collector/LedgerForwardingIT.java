@@ -3,6 +3,7 @@ package org.carbonkiosk.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.util.Map;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,8 +25,8 @@ class LedgerForwardingIT {
     @BeforeAll
     static void start() throws IOException {
         ledger = new TestLedger();
-        f = new Fixture(c -> c.withLedgerUrl(ledger.url()).withLedgerToken("ledger-secret")
-                .withLedgerTiming(Duration.ofMillis(500), Duration.ofMillis(100), Duration.ofSeconds(1)));
+        f = new Fixture(Map.of("ledger.url", ledger.url(), "ledger.token", "ledger-secret",
+                "ledger.timeout", "500ms", "ledger.backoffInitial", "100ms", "ledger.backoffMax", "1s"));
     }
 
     @AfterAll

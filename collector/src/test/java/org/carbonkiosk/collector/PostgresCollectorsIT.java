@@ -2,6 +2,7 @@ package org.carbonkiosk.collector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.List;
 import org.carbonkiosk.collector.store.Dialect;
 import org.junit.jupiter.api.Tag;
@@ -13,7 +14,7 @@ class PostgresCollectorsIT {
     @Test
     void twoCollectorsOneDatabase_capHoldsAcrossBoth() throws Exception {
         String url = PgSchema.fresh();
-        try (Fixture a = new Fixture(c -> c.withDbUrl(url)); Fixture b = new Fixture(c -> c.withDbUrl(url))) {
+        try (Fixture a = new Fixture(Map.of("db.url", url)); Fixture b = new Fixture(Map.of("db.url", url))) {
             assertThat(a.app.dialect()).isEqualTo(Dialect.POSTGRES);
             ConcurrencyIT.assertCapHolds(a, List.of(a, b));
             // the shared subscription gave work to both
@@ -40,7 +41,7 @@ class PostgresCollectorsIT {
         String url = PgSchema.fresh();
         TestBroker broker = TestBroker.shared();
         MutableClock clock = new MutableClock(Fixture.NOW.toInstant());
-        CollectorConfig configA = CollectorHarness.config(broker.url()).withDbUrl(url);
+        CollectorConfig configA = CollectorHarness.config(broker.url(), Map.of("db.url", url));
         java.util.concurrent.atomic.AtomicInteger commits = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.CountDownLatch crashed = new java.util.concurrent.CountDownLatch(1);
         CollectorApp a = CollectorHarness.start(configA, clock, decided -> {
@@ -49,7 +50,7 @@ class PostgresCollectorsIT {
                 new java.util.concurrent.CountDownLatch(1).await(); // the "crash": until halted
             }
         });
-        CollectorApp b = CollectorHarness.start(CollectorHarness.config(broker.url()).withDbUrl(url), clock);
+        CollectorApp b = CollectorHarness.start(CollectorHarness.config(broker.url(), Map.of("db.url", url)), clock);
         Api api = new Api(b);
         List<TestKiosk> kiosks = new java.util.ArrayList<>();
         CollectorApp restarted = null;
@@ -107,7 +108,7 @@ class PostgresCollectorsIT {
     @Test
     void reasonCodesAndRepeats_onPostgres() {
         String url = PgSchema.fresh();
-        try (Fixture f = new Fixture(c -> c.withDbUrl(url)); TestKiosk k = f.kiosk("PG")) {
+        try (Fixture f = new Fixture(Map.of("db.url", url)); TestKiosk k = f.kiosk("PG")) {
             String card = f.boundCard("pg-" + k.deviceId, "pg-" + k.deviceId);
             var d = k.deposit(card, 820, Fixture.NOW);
             k.send(d);

@@ -3,6 +3,7 @@ package org.carbonkiosk.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,7 +13,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.carbonkiosk.collector.api.ApiTokens;
-import org.carbonkiosk.collector.api.HttpOptions;
 import org.junit.jupiter.api.Test;
 
 /** Tokens are stored hashed, revoked tokens stop at once, and every write leaves an audit line without personal data. */
@@ -89,7 +89,7 @@ class TokensAndAuditIT {
 
     @Test
     void metrics_openedByConfiguration_answerWithoutToken() {
-        try (Fixture f = new Fixture(c -> c.withHttpOptions(HttpOptions.defaults().withMetricsOpen(true)))) {
+        try (Fixture f = new Fixture(Map.of("http.metricsOpen", "true"))) {
             HttpResponse<String> r = send(f, "GET", "/metrics", null, null);
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).contains("kiosk_ledger_backlog");
@@ -110,7 +110,7 @@ class TokensAndAuditIT {
 
     static List<String> rows(Fixture f, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(f.config.effectiveDbUrl());
+        try (Connection c = DriverManager.getConnection(f.config.store().effectiveDbUrl());
              Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {

@@ -33,7 +33,7 @@ class TokensCommandTest {
         assertThat(list).contains("Hongshan office").contains("operator").doesNotContain(token)
                 .doesNotContain(ApiTokens.sha256(token));
 
-        try (Store store = Store.open(CollectorConfig.load(Optional.of(config), java.util.Map.of()).effectiveDbUrl(), 2)) {
+        try (Store store = Store.open(CollectorConfig.load(Optional.of(config), java.util.Map.of()).store().effectiveDbUrl(), 2)) {
             ApiTokens tokens = new ApiTokens(store.db(), null, Clock.systemUTC());
             assertThat(tokens.authenticate("Bearer " + token)).hasValueSatisfying(c -> {
                 assertThat(c.role()).isEqualTo(Role.OPERATOR);

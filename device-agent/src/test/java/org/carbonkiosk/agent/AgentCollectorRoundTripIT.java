@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.carbonkiosk.agent.display.DisplayMessage;
@@ -47,8 +48,8 @@ class AgentCollectorRoundTripIT {
     @BeforeEach
     void setUp() {
         broker = Brokers.startEmbeddedUnlessConfigured();
-        collector = CollectorApp.start(CollectorConfig.defaults().withMqttUrl(Brokers.url(broker)).withHttpPort(0)
-                .withDataDir(dir.resolve("collector")).withMqttClientId("collector-" + UUID.randomUUID()),
+        collector = CollectorApp.start(CollectorConfig.of(Map.of("mqtt.url", Brokers.url(broker), "http.port", "0",
+                "data.dir", dir.resolve("collector").toString(), "mqtt.clientId", "collector-" + UUID.randomUUID())),
                 Clock.systemUTC());
     }
 

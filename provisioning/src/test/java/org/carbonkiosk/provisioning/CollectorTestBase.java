@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.carbonkiosk.agent.identity.DeviceKeyStore;
@@ -53,9 +54,9 @@ abstract class CollectorTestBase {
         } else {
             brokerUrl = external;
         }
-        CollectorConfig config = CollectorConfig.defaults().withMqttUrl(brokerUrl).withHttpPort(0)
-                .withDataDir(Files.createTempDirectory("provisioning-it-collector"))
-                .withMqttClientId("provisioning-it-" + UUID.randomUUID()).withAdminToken("it-admin-token-0123456789");
+        CollectorConfig config = CollectorConfig.of(Map.of("mqtt.url", brokerUrl, "http.port", "0",
+                "data.dir", Files.createTempDirectory("provisioning-it-collector").toString(),
+                "mqtt.clientId", "provisioning-it-" + UUID.randomUUID(), "admin.token", "it-admin-token-0123456789"));
         collector = CollectorApp.start(config, Clock.systemUTC());
         collectorUrl = "http://127.0.0.1:" + collector.httpPort();
     }

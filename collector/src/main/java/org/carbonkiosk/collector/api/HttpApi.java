@@ -37,10 +37,10 @@ public final class HttpApi implements AutoCloseable {
             + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     private final Server server;
     private final ServerConnector connector;
-    private final HttpOptions options;
+    private final HttpSettings options;
     private final Route.Handler dispatcher;
 
-    public HttpApi(String bind, int port, HttpOptions options, Route.Handler dispatcher) {
+    public HttpApi(HttpSettings options, Route.Handler dispatcher) {
         this.options = options;
         this.dispatcher = dispatcher;
         // maxThreads bounds the threads; the job queue stays Jetty's growable one (a bounded queue can drop
@@ -64,8 +64,8 @@ public final class HttpApi implements AutoCloseable {
         } else {
             connector = new ServerConnector(server, 1, 1, plain);
         }
-        connector.setHost(bind);
-        connector.setPort(port);
+        connector.setHost(options.bind());
+        connector.setPort(options.port());
         connector.setIdleTimeout(options.idleTimeout().toMillis());
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(options.maxConnections(), connector));
@@ -190,7 +190,7 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /** The server's key and chain: a PKCS#12 file, or a PEM chain with its PKCS#8 key. */
-    private static KeyStore keyStore(HttpOptions o, char[] password) {
+    private static KeyStore keyStore(HttpSettings o, char[] password) {
         try {
             if (o.tlsPkcs12().isPresent()) {
                 return TlsFiles.pkcs12(o.tlsPkcs12().get(), o.tlsPkcs12Password());

@@ -1,8 +1,10 @@
 package org.carbonkiosk.collector.integrity;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Map;
+import org.carbonkiosk.config.ConfigSource;
 import org.carbonkiosk.protocol.event.Material;
 
 /**
@@ -33,6 +35,22 @@ public record IntegrityLimits(Duration cloneWindow, int weightChainToleranceGram
     public static IntegrityLimits defaults() {
         return new IntegrityLimits(Duration.ofMinutes(3), 200, defaultMaterialLimits(),
                 BalanceTolerance.defaults(), false);
+    }
+
+    /** Reads {@code integrity.*}; absent keys keep {@link #defaults()}. */
+    public static IntegrityLimits from(ConfigSource s) {
+        IntegrityLimits d = defaults();
+        Map<Material, Integer> limits = new EnumMap<>(Material.class);
+        for (Material m : Material.values()) {
+            limits.put(m, s.integer("integrity.maxNetGrams." + m.wire(), d.maxNetGrams(m), 0, 1_000_000));
+        }
+        BalanceTolerance t = new BalanceTolerance(
+                s.integer("integrity.massBalanceTolerancePercent", d.massBalanceTolerance().percent(), 0, 100),
+                s.integer("integrity.massBalanceFloorGrams", d.massBalanceTolerance().floorGrams(), 0, 1_000_000));
+        return new IntegrityLimits(s.duration("integrity.cloneWindow", ChronoUnit.SECONDS, d.cloneWindow(),
+                Duration.ZERO, Duration.ofDays(36_500)),
+                s.integer("integrity.weightChainToleranceGrams", d.weightChainToleranceGrams(), 0, 1_000_000), limits,
+                t, s.bool("integrity.flagOnImbalance", d.flagOnImbalance()));
     }
 
     public int maxNetGrams(Material m) {

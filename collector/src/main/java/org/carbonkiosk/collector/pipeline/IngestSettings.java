@@ -1,6 +1,8 @@
 package org.carbonkiosk.collector.pipeline;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import org.carbonkiosk.config.ConfigSource;
 
 /**
  * How the decision path is sized.
@@ -39,15 +41,14 @@ public record IngestSettings(int verifyThreads, int queueCapacity, int batchSize
                 Duration.ZERO, 65_536);
     }
 
-    public IngestSettings withVerifyThreads(int n) {
-        return new IngestSettings(n, queueCapacity, batchSize, batchWait, receiptQueueCapacity);
-    }
-
-    public IngestSettings withBatch(int size, Duration wait) {
-        return new IngestSettings(verifyThreads, queueCapacity, size, wait, receiptQueueCapacity);
-    }
-
-    public IngestSettings withQueueCapacity(int n) {
-        return new IngestSettings(verifyThreads, n, batchSize, batchWait, receiptQueueCapacity);
+    /** Reads {@code ingest.*}; absent keys keep {@link #defaults()}. */
+    public static IngestSettings from(ConfigSource s) {
+        IngestSettings d = defaults();
+        Duration wait = s.duration("ingest.batchWait", ChronoUnit.SECONDS, d.batchWait(), Duration.ZERO,
+                Duration.ofSeconds(1));
+        return new IngestSettings(s.integer("ingest.verifyThreads", d.verifyThreads(), 1, 256),
+                s.integer("ingest.queueCapacity", d.queueCapacity(), 1, 1_000_000),
+                s.integer("ingest.batchSize", d.batchSize(), 1, 10_000),
+                wait, s.integer("ingest.receiptQueueCapacity", d.receiptQueueCapacity(), 1, 10_000_000));
     }
 }

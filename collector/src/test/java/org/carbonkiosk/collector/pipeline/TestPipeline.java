@@ -48,11 +48,10 @@ final class TestPipeline {
         AtomicInteger acked = new AtomicInteger();
         AfterCommit after = new AfterCommit((device, receipt) -> { }, new DeviceLiveState(), new Metrics(), () -> { },
                 decided::addAll);
-        IngestSettings settings = IngestSettings.defaults().withVerifyThreads(threads).withQueueCapacity(256)
-                .withBatch(64, Duration.ofMillis(1));
+        IngestSettings settings = new IngestSettings(threads, 256, 64, Duration.ofMillis(1), 65_536);
         OrderedVerifier verifier = new OrderedVerifier(screener, threads, settings.queueCapacity());
         DecisionCore core = new DecisionCore(RuleVersions.of(CreditRule.defaults()),
-                new Checks(Duration.ofDays(7), Duration.ofMinutes(5), Duration.ofDays(365), false, Duration.ofDays(7)),
+                Checks.defaults(),
                 IntegrityLimits.defaults());
         DecisionLoop loop = new DecisionLoop(verifier, core, transactions, after, new Metrics(), clock, settings);
         loop.start();

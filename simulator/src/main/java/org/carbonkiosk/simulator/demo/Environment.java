@@ -9,9 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import org.carbonkiosk.broker.EmbeddedBroker;
 import org.carbonkiosk.collector.CollectorApp;
 import org.carbonkiosk.collector.CollectorConfig;
@@ -69,13 +70,16 @@ public final class Environment implements AutoCloseable {
      */
     public static Environment start(Path dataDir, SimClock clock, int preferredMqttPort, int preferredHttpPort,
                                     long seed, Optional<String> externalMqttUrl) {
-        return start(dataDir, clock, preferredMqttPort, preferredHttpPort, seed, externalMqttUrl, c -> c);
+        return start(dataDir, clock, preferredMqttPort, preferredHttpPort, seed, externalMqttUrl, Map.of());
     }
 
-    /** As {@link #start(Path, SimClock, int, int, long, Optional)}, with the collector's configuration adjusted. */
+    /**
+     * As {@link #start(Path, SimClock, int, int, long, Optional)}, with {@code collectorSettings}
+     * (collector keys as in its file: {@code "integrity.flagOnImbalance" -> "true"}) added.
+     */
     public static Environment start(Path dataDir, SimClock clock, int preferredMqttPort, int preferredHttpPort,
                                     long seed, Optional<String> externalMqttUrl,
-                                    UnaryOperator<CollectorConfig> adjust) {
+                                    Map<String, String> collectorSettings) {
         try {
             Files.createDirectories(dataDir.resolve("logs"));
         } catch (IOException e) {
@@ -93,20 +97,19 @@ public final class Environment implements AutoCloseable {
         }
         String ledgerToken = randomHex(16);
         StubLedger ledger = StubLedger.start(0, Optional.of(ledgerToken), seed);
-        CollectorConfig configured = CollectorConfig.defaults()
-                .withMqttUrl(brokerUrl)
-                .withMqttClientId("sim-collector-" + randomHex(4))
-                .withHttpPort(portOrFree(preferredHttpPort))
-                .withDataDir(dataDir.resolve("collector"))
-                .withAdminToken(randomHex(16))
-                .withLedgerUrl(ledger.url())
-                .withLedgerToken(ledgerToken)
-                .withLedgerTiming(Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(2));
+        Map<String, String> keys = new HashMap<>(Map.of("mqtt.url", brokerUrl,
+                "mqtt.clientId", "sim-collector-" + randomHex(4),
+                "http.port", Integer.toString(portOrFree(preferredHttpPort)),
+                "data.dir", dataDir.resolve("collector").toString(), "admin.token", randomHex(16),
+                "ledger.url", ledger.url(), "ledger.token", ledgerToken,
+                "ledger.timeout", "2s", "ledger.backoffInitial", "200ms", "ledger.backoffMax", "2s"));
+        keys.putAll(collectorSettings);
         CommitCrash commitCrash = new CommitCrash();
-        CollectorConfig adjusted = adjust.apply(configured);
-        CollectorApp collector = CollectorCrashes.start(adjusted, clock, commitCrash);
+        CollectorApp collector = CollectorCrashes.start(CollectorConfig.of(keys), clock, commitCrash);
         // a restart comes back on the same port and token (and the same MQTT session and SQLite file)
-        CollectorConfig config = adjusted.withHttpPort(collector.httpPort()).withAdminToken(collector.adminToken());
+        keys.put("http.port", Integer.toString(collector.httpPort()));
+        keys.put("admin.token", collector.adminToken());
+        CollectorConfig config = CollectorConfig.of(keys);
         MqttObserver observer = MqttObserver.connect(brokerUrl);
         Logger.info("environment up: broker {}, ledger {}, collector http://127.0.0.1:{}", brokerUrl, ledger.url(),
                 collector.httpPort());

@@ -5,10 +5,9 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import org.carbonkiosk.collector.CollectorConfig;
-import org.carbonkiosk.collector.integrity.IntegrityLimits;
 import org.carbonkiosk.protocol.CardToken;
 import org.carbonkiosk.protocol.KioskTypes;
 import org.carbonkiosk.protocol.ScaleMode;
@@ -53,7 +52,7 @@ public final class FraudTrial {
         new SplittableRandom(s.seed() ^ 0x5eed).nextBytes(fleetKey);
         SimClock clock = SimClock.startingAt(START.toInstant(), Timestamps.SHANGHAI);
         try (Environment env = Environment.start(dataDir, clock, 0, 0, s.seed(), Optional.empty(),
-                FraudTrial::flaggingOnImbalance); TrialLink link = new TrialLink(env.brokerUrl())) {
+                Map.of("integrity.flagOnImbalance", "true")); TrialLink link = new TrialLink(env.brokerUrl())) {
             CollectorClient api = env.api();
             List<TrialKiosk> kiosks = new ArrayList<>();
             for (int k = 0; k < s.kiosks(); k++) {
@@ -122,12 +121,6 @@ public final class FraudTrial {
             api.recordPickup(kiosk.deviceId, Math.round(e.trueRemovedGrams() * scaleError), at.plusMinutes(1),
                     "hauler 7");
         }
-    }
-
-    private static CollectorConfig flaggingOnImbalance(CollectorConfig c) {
-        IntegrityLimits d = c.integrity();
-        return c.withIntegrity(new IntegrityLimits(d.cloneWindow(), d.weightChainToleranceGrams(),
-                d.maxNetGramsByMaterial(), d.massBalanceTolerance(), true));
     }
 
     private static String card(byte[] fleetKey, String uid) {

@@ -9,6 +9,7 @@ import org.carbonkiosk.broker.EmbeddedBroker;
 import org.carbonkiosk.collector.CollectorApp;
 import org.carbonkiosk.collector.CollectorConfig;
 import org.carbonkiosk.simulator.fleet.CollectorClient;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,9 +45,9 @@ class LoadGeneratorIT {
     }
 
     private CollectorApp collector(String name) {
-        return CollectorApp.start(CollectorConfig.defaults().withMqttUrl(mqttUrl)
-                .withMqttClientId(name + "-" + UUID.randomUUID()).withHttpPort(0).withDataDir(dir.resolve(name))
-                .withAdminToken("load-it-admin-token-0123456789"), Clock.systemUTC());
+        return CollectorApp.start(CollectorConfig.of(Map.of("mqtt.url", mqttUrl,
+                "mqtt.clientId", name + "-" + UUID.randomUUID(), "http.port", "0", "data.dir", dir.resolve(name).toString(),
+                "admin.token", "load-it-admin-token-0123456789")), Clock.systemUTC());
     }
 
     @Test
