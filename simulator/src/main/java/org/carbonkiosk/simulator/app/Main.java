@@ -1,4 +1,4 @@
-package org.carbonkiosk.simulator;
+package org.carbonkiosk.simulator.app;
 
 import org.carbonkiosk.simulator.chaos.ChaosCommand;
 import org.carbonkiosk.simulator.demo.DemoCommand;
