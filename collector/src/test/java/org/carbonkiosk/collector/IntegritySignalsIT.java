@@ -179,6 +179,10 @@ class IntegritySignalsIT {
             String card = f.boundCard("mb-" + k.deviceId, "mb-" + k.deviceId);
             deposit(k, card, Material.MIXED, 100, 2100, T);
             deposit(k, card, Material.MIXED, 2100, 4100, T.plusMinutes(1));
+            // a scrape now: the expiry follows the latest deposit (the metric remembers it per seq)
+            String series = "kiosk_device_calibration_expiry_timestamp_seconds{device_id=\"" + k.deviceId + "\"}";
+            assertThat(sample(f.api.text("/metrics"), series))
+                    .isEqualTo(T.plusMinutes(1).minusDays(30).plusDays(365).toEpochSecond());
             emptied(k, 4000, 100, T.plusMinutes(10));
             ObjectNode pickup = StrictJson.newObject();
             pickup.put("collectedGrams", 3950);
@@ -208,8 +212,7 @@ class IntegritySignalsIT {
             assertThat(metrics).contains("kiosk_mass_balance_out_of_tolerance{device_id=\"" + k.deviceId + "\"} 1");
             // the latest deposit was calibrated 30 days before it; rule.calibrationMaxAge is 365 days
             long expiry = T.plusMinutes(40).minusDays(30).plusDays(365).toEpochSecond();
-            assertThat(sample(metrics, "kiosk_device_calibration_expiry_timestamp_seconds{device_id=\"" + k.deviceId
-                    + "\"}")).isEqualTo(expiry);
+            assertThat(sample(metrics, series)).isEqualTo(expiry);
         }
     }
 

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.tinylog.Logger;
 
 /** Devices, their key versions and their sequence high-water mark and gaps. */
@@ -71,6 +73,19 @@ public final class DeviceStore {
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 all.add(read(c, rs));
+            }
+        }
+        return all;
+    }
+
+    /** Each device that is not revoked, with its highest seq: one query (no keys), for the per-device metrics. */
+    public Map<String, Long> activeLastSeqs(Connection c) throws SQLException {
+        Map<String, Long> all = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT device_id, last_seq FROM devices WHERE revoked_at IS NULL");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                all.put(rs.getString(1), rs.getLong(2));
             }
         }
         return all;
