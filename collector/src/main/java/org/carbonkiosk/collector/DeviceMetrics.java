@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.carbonkiosk.collector.ingest.DeviceLiveState;
 import org.carbonkiosk.collector.metrics.Metrics;
 import org.carbonkiosk.collector.store.ConsoleQueries;
@@ -19,20 +19,16 @@ import org.carbonkiosk.protocol.event.DepositEvent;
  * the calibration expiry and the mass balance are read from the database.
  *
  * <p>A scrape must stay cheap with 10,000 kiosks and a busy deciding thread: the device list is
- * one query without the keys (one per gauge), and a device's latest deposit is looked up again
- * only when its highest seq has moved since the last look (a few devices per scrape), so a scrape
- * costs four queries plus one per device that sent something since the last.
+ * one query without the keys (one per gauge), and the latest deposit's calibration date comes
+ * from what this collector decided ({@link DeviceLiveState}), so a scrape costs four queries
+ * (after a restart, the first scrapes also read each kiosk's latest deposit once). With several
+ * collectors each knows the deposits it decided: the alert rule takes the latest over them.
  */
 final class DeviceMetrics {
     private final Store store;
     private final DeviceLiveState live;
     private final ConsoleQueries queries;
     private final Duration calibrationMaxAge;
-    private final Map<String, Calibration> calibrations = new ConcurrentHashMap<>();
-
-    /** A device's calibration expiry as of its highest seq {@code seenSeq}. */
-    private record Calibration(long seenSeq, Optional<Long> expiry) {
-    }
 
     DeviceMetrics(Store store, DeviceLiveState live, Duration calibrationMaxAge) {
         this.store = store;
@@ -44,9 +40,9 @@ final class DeviceMetrics {
     void register(Metrics metrics) {
         metrics.deviceGauge("kiosk_device_last_seen_timestamp_seconds",
                 "Unix time of the device's last message (status, telemetry or event) this collector received.",
-                () -> each((id, seq) -> live.of(id).lastSeen().map(t -> t.getEpochSecond())));
+                () -> each(id -> live.of(id).lastSeen().map(t -> t.getEpochSecond())));
         metrics.deviceGauge("kiosk_device_bin_fill_percent", "The bin fill of the device's latest telemetry.",
-                () -> each((id, seq) -> live.of(id).binFillPercent().map(Integer::longValue)));
+                () -> each(id -> live.of(id).binFillPercent().map(Integer::longValue)));
         metrics.deviceGauge("kiosk_device_calibration_expiry_timestamp_seconds",
                 "Unix time when the scale's calibration expires: the latest deposit's calibratedAt plus"
                         + " rule.calibrationMaxAge.", () -> each(this::calibrationExpiry));
@@ -55,35 +51,23 @@ final class DeviceMetrics {
                 () -> store.db().read(c -> store.integrity().balances(c)));
     }
 
-    private Optional<Long> calibrationExpiry(String deviceId, long lastSeq) {
-        Calibration known = calibrations.get(deviceId);
-        if (known != null && known.seenSeq() == lastSeq) {
-            return known.expiry();
-        }
-        Optional<StoredEvent> last = store.db().read(c -> queries.latestDeposit(c, deviceId));
-        Optional<Long> expiry = last.map(StoredEvent::event).filter(DepositEvent.class::isInstance)
-                .map(DepositEvent.class::cast).flatMap(DepositEvent::calibratedAt)
-                .map(at -> at.toInstant().plus(calibrationMaxAge).getEpochSecond());
-        calibrations.put(deviceId, new Calibration(lastSeq, expiry));
-        return expiry;
+    /**
+     * From the latest deposit this collector decided; for a device it has not seen deposit yet, the
+     * latest in the database, read once (after a restart, about one query per kiosk over the first scrapes).
+     */
+    private Optional<Long> calibrationExpiry(String deviceId) {
+        return live.latestDeposit(deviceId, () -> DeviceLiveState.LatestDeposit.of(store.db().read(c ->
+                        queries.latestDeposit(c, deviceId)).map(StoredEvent::event)
+                        .filter(DepositEvent.class::isInstance).map(DepositEvent.class::cast)))
+                .calibratedAt().map(at -> at.toInstant().plus(calibrationMaxAge).getEpochSecond());
     }
 
     /** The value of each registered, not revoked device that has one. */
-    private Map<String, Long> each(DeviceValue value) {
+    private Map<String, Long> each(Function<String, Optional<Long>> value) {
         Map<String, Long> all = new TreeMap<>();
-        activeDevices().forEach((id, seq) -> value.of(id, seq).ifPresent(v -> all.put(id, v)));
+        for (String id : store.db().read(c -> store.devices().activeDeviceIds(c))) {
+            value.apply(id).ifPresent(v -> all.put(id, v));
+        }
         return all;
-    }
-
-    /** Registered devices that are not revoked, with their highest seq (one query, no keys). */
-    private Map<String, Long> activeDevices() {
-        Map<String, Long> devices = store.db().read(c -> store.devices().activeLastSeqs(c));
-        calibrations.keySet().retainAll(devices.keySet());
-        return devices;
-    }
-
-    @FunctionalInterface
-    private interface DeviceValue {
-        Optional<Long> of(String deviceId, long lastSeq);
     }
 }

@@ -1,13 +1,18 @@
 package org.carbonkiosk.collector.ingest;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.carbonkiosk.protocol.event.DepositEvent;
 
 /**
  * Each device's online state, last seen time, bin fill and outbox depth, from its retained
- * status, its telemetry and its events. Kept in memory: every collector subscribes to status
- * and telemetry itself, and the retained status restores it after a restart.
+ * status, its telemetry and its events, and the calibration date of the latest deposit this
+ * collector decided. Kept in memory: every collector subscribes to status and telemetry itself,
+ * and the retained status restores it after a restart; a device's latest deposit before this
+ * collector decided one is read from the database once ({@link #latestDeposit}).
  */
 public final class DeviceLiveState {
     /** What is known of one device right now. */
@@ -17,7 +22,20 @@ public final class DeviceLiveState {
                 Optional.empty());
     }
 
+    /** The seq and calibration date of a device's latest deposit (seq -1: it has sent none). */
+    public record LatestDeposit(long seq, Optional<OffsetDateTime> calibratedAt) {
+        public static LatestDeposit of(Optional<DepositEvent> deposit) {
+            return new LatestDeposit(deposit.map(DepositEvent::seq).orElse(-1L),
+                    deposit.flatMap(DepositEvent::calibratedAt));
+        }
+
+        public boolean any() {
+            return seq >= 0;
+        }
+    }
+
     private final ConcurrentHashMap<String, Live> devices = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, LatestDeposit> deposits = new ConcurrentHashMap<>();
 
     public Live of(String deviceId) {
         return devices.getOrDefault(deviceId, Live.UNKNOWN);
@@ -45,6 +63,24 @@ public final class DeviceLiveState {
             return new Live(o.online(), o.agent(), Optional.of(later(o.lastSeen(), at)), o.binFillPercent(),
                     o.outboxDepth());
         });
+    }
+
+    /** A deposit of the device was decided (or read from the database): kept when its seq is the highest. */
+    public void deposit(String deviceId, LatestDeposit d) {
+        deposits.merge(deviceId, d, (old, neu) -> neu.seq() >= old.seq() ? neu : old);
+    }
+
+    /**
+     * The device's latest deposit: the latest this collector decided, or {@code fromDatabase}'s
+     * answer, asked once per device (until then this collector has decided none of its deposits).
+     */
+    public LatestDeposit latestDeposit(String deviceId, Supplier<LatestDeposit> fromDatabase) {
+        LatestDeposit known = deposits.get(deviceId);
+        if (known != null) {
+            return known;
+        }
+        deposit(deviceId, fromDatabase.get());
+        return deposits.get(deviceId);
     }
 
     public long onlineCount() {

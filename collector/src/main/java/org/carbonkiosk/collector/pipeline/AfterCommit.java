@@ -2,12 +2,15 @@ package org.carbonkiosk.collector.pipeline;
 
 import java.util.List;
 import org.carbonkiosk.collector.decide.Decided;
+import org.carbonkiosk.collector.decide.Screened;
 import org.carbonkiosk.collector.ingest.DeviceLiveState;
 import org.carbonkiosk.collector.ingest.Inbound;
 import org.carbonkiosk.collector.ingest.ReceiptPublisher;
 import org.carbonkiosk.collector.metrics.Metrics;
 import org.carbonkiosk.collector.store.StoredEvent;
+import org.carbonkiosk.protocol.event.DepositEvent;
 import org.carbonkiosk.protocol.message.DecisionStatus;
+import org.carbonkiosk.protocol.message.Reason;
 import org.tinylog.Logger;
 
 /**
@@ -31,8 +34,11 @@ public final class AfterCommit {
         this.listener = listener;
     }
 
-    /** A batch of new decisions committed: {@code decided.get(i)} answers {@code inbound.get(i)}. */
-    void decided(List<Inbound> inbound, List<Decided> decided) throws InterruptedException {
+    /**
+     * A batch of new decisions committed: {@code decided.get(i)} answers {@code inbound.get(i)},
+     * screened as {@code screened.get(i)}.
+     */
+    void decided(List<Inbound> inbound, List<Screened> screened, List<Decided> decided) throws InterruptedException {
         listener.committed(decided);
         boolean credit = false;
         for (int i = 0; i < decided.size(); i++) {
@@ -42,11 +48,20 @@ public final class AfterCommit {
             in.acknowledge().run();
             metrics.decided(d.receipt());
             d.verifiedDevice().ifPresent(device -> live.seen(device, in.receivedAt()));
+            latestDeposit(screened.get(i), d);
             credit |= d.creditQueued();
             log(in.topic(), d);
         }
         if (credit) {
             ledgerWakeUp.run();
+        }
+    }
+
+    /** A verified deposit stored as an event (not a conflicting copy of another): its calibration date. */
+    private void latestDeposit(Screened s, Decided d) {
+        if (s instanceof Screened.Verified v && v.decoded().event() instanceof DepositEvent deposit
+                && d.receipt().reason().filter(Reason.SEQ_CONFLICT::equals).isEmpty()) {
+            live.deposit(deposit.deviceId(), new DeviceLiveState.LatestDeposit(deposit.seq(), deposit.calibratedAt()));
         }
     }
 

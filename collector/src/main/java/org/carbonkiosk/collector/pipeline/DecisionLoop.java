@@ -106,7 +106,7 @@ public final class DecisionLoop {
             return;
         }
         if (decided != null) {
-            after.decided(inbound, decided);
+            after.decided(inbound, batch, decided);
         }
     }
 
@@ -119,7 +119,7 @@ public final class DecisionLoop {
             return;
         }
         if (decided != null) {
-            after.decided(List.of(in), decided);
+            after.decided(List.of(in), List.of(s), decided);
         }
     }
 

@@ -7,9 +7,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
 import org.tinylog.Logger;
 
 /** Devices, their key versions and their sequence high-water mark and gaps. */
@@ -78,14 +78,13 @@ public final class DeviceStore {
         return all;
     }
 
-    /** Each device that is not revoked, with its highest seq: one query (no keys), for the per-device metrics. */
-    public Map<String, Long> activeLastSeqs(Connection c) throws SQLException {
-        Map<String, Long> all = new TreeMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT device_id, last_seq FROM devices WHERE revoked_at IS NULL");
+    /** The ids of the devices that are not revoked: one query (no keys), for the per-device metrics. */
+    public Set<String> activeDeviceIds(Connection c) throws SQLException {
+        Set<String> all = new TreeSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT device_id FROM devices WHERE revoked_at IS NULL");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                all.put(rs.getString(1), rs.getLong(2));
+                all.add(rs.getString(1));
             }
         }
         return all;

@@ -1,6 +1,8 @@
 package org.carbonkiosk.collector.web;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,6 +13,7 @@ import org.carbonkiosk.collector.ingest.DeviceLiveState;
 import org.carbonkiosk.collector.store.ConsoleQueries;
 import org.carbonkiosk.collector.store.DeviceRecord;
 import org.carbonkiosk.collector.store.Store;
+import org.carbonkiosk.collector.store.StoreException;
 import org.carbonkiosk.collector.store.StoredEvent;
 import org.carbonkiosk.protocol.DecodeResult;
 import org.carbonkiosk.protocol.event.DepositEvent;
@@ -55,8 +58,7 @@ final class FleetView {
         return store.db().read(c -> {
             List<Kiosk> rows = new ArrayList<>();
             for (DeviceRecord d : store.devices().list(c)) {
-                rows.add(row(d, store.devices().missingSeqs(c, d.deviceId()),
-                        queries.latestDeposit(c, d.deviceId())));
+                rows.add(row(d, store.devices().missingSeqs(c, d.deviceId()), latestDeposit(c, d.deviceId())));
             }
             return rows;
         });
@@ -68,18 +70,40 @@ final class FleetView {
             if (d.isEmpty()) {
                 return Optional.<Kiosk>empty();
             }
+            // one kiosk's page reads its latest deposit from the database: exact with several collectors too
             return Optional.of(row(d.get(), store.devices().missingSeqs(c, deviceId),
-                    queries.latestDeposit(c, deviceId)));
+                    DeviceLiveState.LatestDeposit.of(queries.latestDeposit(c, deviceId).flatMap(FleetView::deposit))));
         });
     }
 
-    private Kiosk row(DeviceRecord d, List<Long> missing, Optional<StoredEvent> lastDeposit) {
+    /**
+     * The latest deposit this collector decided, or (once per kiosk) the latest in the database: the
+     * fleet's table costs no query per kiosk for it. With several collectors, a kiosk recalibrated
+     * shows its new date here once this collector has decided one of its deposits.
+     */
+    private DeviceLiveState.LatestDeposit latestDeposit(Connection c, String deviceId) {
+        return live.latestDeposit(deviceId, () -> DeviceLiveState.LatestDeposit.of(read(() ->
+                queries.latestDeposit(c, deviceId)).flatMap(FleetView::deposit)));
+    }
+
+    private Kiosk row(DeviceRecord d, List<Long> missing, DeviceLiveState.LatestDeposit lastDeposit) {
         DeviceLiveState.Live l = live.of(d.deviceId());
         LiveCopy copy = new LiveCopy(l.online(), l.agent(), l.lastSeen(), l.binFillPercent(),
                 l.outboxDepth());
-        Optional<OffsetDateTime> calibrated = lastDeposit.flatMap(FleetView::deposit)
-                .flatMap(DepositEvent::calibratedAt);
-        return new Kiosk(d, copy, missing, calibrated, lastDeposit.isPresent());
+        return new Kiosk(d, copy, missing, lastDeposit.calibratedAt(), lastDeposit.any());
+    }
+
+    @FunctionalInterface
+    private interface Query<T> {
+        T run() throws SQLException;
+    }
+
+    private static <T> T read(Query<T> q) {
+        try {
+            return q.run();
+        } catch (SQLException e) {
+            throw new StoreException(e.getMessage(), e);
+        }
     }
 
     /** The deposit inside a stored event's JWS (verified when it was received). */
