@@ -3,12 +3,11 @@ package org.carbonkiosk.collector.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MultiGauge;
-import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,7 +55,12 @@ public final class Metrics {
     private final Map<String, Counter> ledgerFailures = new ConcurrentHashMap<>();
     private final Map<String, DeviceGauge> deviceGauges = new ConcurrentHashMap<>();
 
-    private record DeviceGauge(MultiGauge gauge, Supplier<Map<String, Long>> values) {
+    /**
+     * A gauge family with one series per device: each device's gauge is registered once and reads
+     * the value of the latest scrape, so a scrape with 10,000 kiosks registers nothing new.
+     */
+    private record DeviceGauge(String name, String help, Supplier<Map<String, Long>> values,
+                               Map<String, Long> current, Map<String, Gauge> gauges) {
     }
 
     public Metrics() {
@@ -127,8 +131,7 @@ public final class Metrics {
 
     /** Registers a gauge with one series per device ({@code device_id} label), read at scrape time. */
     public void deviceGauge(String name, String help, Supplier<Map<String, Long>> values) {
-        deviceGauges.put(name, new DeviceGauge(MultiGauge.builder(name).description(help).register(registry),
-                values));
+        deviceGauges.put(name, new DeviceGauge(name, help, values, new ConcurrentHashMap<>(), new HashMap<>()));
     }
 
     /** All decisions counted so far. */
@@ -137,20 +140,38 @@ public final class Metrics {
     }
 
     /** The Prometheus text format; the per-device gauges are read now. */
-    public String scrape() {
-        deviceGauges.forEach((name, g) -> {
-            Map<String, Long> values;
-            try {
-                values = g.values().get();
-            } catch (RuntimeException e) {
-                Logger.debug("device gauge {} not read: {}", name, e.getMessage());
-                values = Map.of();
-            }
-            g.gauge().register(values.entrySet().stream()
-                    .map(e -> MultiGauge.Row.of(Tags.of("device_id", e.getKey()), e.getValue()))
-                    .toList(), true);
-        });
+    public synchronized String scrape() {
+        deviceGauges.values().forEach(this::refresh);
         return registry.scrape();
+    }
+
+    private static Map<String, Long> read(DeviceGauge g) {
+        try {
+            return g.values().get();
+        } catch (RuntimeException e) {
+            Logger.debug("device gauge {} not read: {}", g.name(), e.getMessage());
+            return Map.of();
+        }
+    }
+
+    /** Reads the family's values now: new devices get their gauge, devices without a value lose theirs. */
+    private void refresh(DeviceGauge g) {
+        Map<String, Long> values = read(g);
+        g.current().putAll(values);
+        g.current().keySet().retainAll(values.keySet());
+        for (Map.Entry<String, Long> e : values.entrySet()) {
+            String device = e.getKey();
+            g.gauges().computeIfAbsent(device, id -> Gauge.builder(g.name(), g.current(),
+                    m -> m.getOrDefault(id, 0L).doubleValue()).description(g.help()).tags("device_id", id)
+                    .register(registry));
+        }
+        g.gauges().entrySet().removeIf(e -> {
+            if (values.containsKey(e.getKey())) {
+                return false;
+            }
+            registry.remove(e.getValue());
+            return true;
+        });
     }
 
     private static Duration micros(long n) {

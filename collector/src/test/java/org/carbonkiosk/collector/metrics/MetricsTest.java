@@ -52,7 +52,13 @@ class MetricsTest {
                 .contains("kiosk_mass_balance_out_of_tolerance{device_id=\"WH-HS-0002\"} 0");
         value[0] = 9;
         devices.remove("WH-HS-0002");
+        devices.put("WH-HS-0001", 0L);
+        devices.put("WH-HS-0003", 1L);
         String later = metrics.scrape();
-        assertThat(later).contains("kiosk_decision_queue 9").doesNotContain("WH-HS-0002");
+        assertThat(later).contains("kiosk_decision_queue 9").doesNotContain("WH-HS-0002")
+                .contains("kiosk_mass_balance_out_of_tolerance{device_id=\"WH-HS-0001\"} 0")
+                .contains("kiosk_mass_balance_out_of_tolerance{device_id=\"WH-HS-0003\"} 1");
+        devices.put("WH-HS-0002", 1L);
+        assertThat(metrics.scrape()).contains("kiosk_mass_balance_out_of_tolerance{device_id=\"WH-HS-0002\"} 1");
     }
 }
