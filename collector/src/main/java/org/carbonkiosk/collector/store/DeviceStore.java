@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -66,13 +68,37 @@ public final class DeviceStore {
         }
     }
 
+    /** Every device with its keys, by id: two queries however many devices there are. */
     public List<DeviceRecord> list(Connection c) throws SQLException {
+        Map<String, List<DeviceRecord.KeyRecord>> keys = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT device_id, key_version, public_key, added_at FROM device_keys ORDER BY device_id, key_version");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                keys.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                        .add(new DeviceRecord.KeyRecord(rs.getInt(2), rs.getString(3), rs.getString(4)));
+            }
+        }
         List<DeviceRecord> all = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT device_id, kiosk_type, location, created_at, revoked_at, last_seq FROM devices ORDER BY device_id");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                all.add(read(c, rs));
+                String id = rs.getString(1);
+                all.add(new DeviceRecord(id, rs.getString(2), rs.getString(3), rs.getString(4),
+                        Optional.ofNullable(rs.getString(5)), rs.getLong(6), keys.getOrDefault(id, List.of())));
+            }
+        }
+        return all;
+    }
+
+    /** Every device's missing seqs, ascending: one query (devices without a gap are absent). */
+    public Map<String, List<Long>> allMissingSeqs(Connection c) throws SQLException {
+        Map<String, List<Long>> all = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT device_id, seq FROM seq_gaps ORDER BY device_id, seq");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                all.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
             }
         }
         return all;

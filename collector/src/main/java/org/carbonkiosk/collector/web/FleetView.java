@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.carbonkiosk.collector.ingest.DeviceLiveState;
 import org.carbonkiosk.collector.store.ConsoleQueries;
@@ -56,9 +57,11 @@ final class FleetView {
 
     List<Kiosk> all() {
         return store.db().read(c -> {
+            // a few queries for the whole fleet (10,000 kiosks), not some per kiosk
+            Map<String, List<Long>> missing = store.devices().allMissingSeqs(c);
             List<Kiosk> rows = new ArrayList<>();
             for (DeviceRecord d : store.devices().list(c)) {
-                rows.add(row(d, store.devices().missingSeqs(c, d.deviceId()), latestDeposit(c, d.deviceId())));
+                rows.add(row(d, missing.getOrDefault(d.deviceId(), List.of()), latestDeposit(c, d.deviceId())));
             }
             return rows;
         });
