@@ -467,8 +467,10 @@ postgres_check() {
             -o "-c listen_addresses='' -c unix_socket_directories='$S' -c fsync=off" start 2>&1); then
         fail "start a throw-away PostgreSQL"; tail -n 5 "$S/pg.log"; return
     fi
-    psqlc() { runuser -u postgres -- psql -h "$S" -X -q -v ON_ERROR_STOP=1 "$@" 2>&1; }
-    if out=$(psqlc -U postgres -d postgres -v collectors=2 -f "$ROOT/deploy/postgresql/kiosk-collectors.sql"); then
+    # psql runs as postgres from its own folder; files of the checkout (which postgres may not be
+    # allowed to read, e.g. a clone in a private temporary folder) are given on standard input.
+    psqlc() { (cd "$S" && runuser -u postgres -- psql -h "$S" -X -q -v ON_ERROR_STOP=1 "$@" 2>&1); }
+    if out=$(psqlc -U postgres -d postgres -v collectors=2 -f - < "$ROOT/deploy/postgresql/kiosk-collectors.sql"); then
         pass "deploy/postgresql/kiosk-collectors.sql runs (2 collectors)"
     else
         fail "deploy/postgresql/kiosk-collectors.sql"; echo "$out"; return

@@ -57,10 +57,14 @@ public final class AfterCommit {
         }
     }
 
-    /** A verified deposit stored as an event (not a conflicting copy of another): its calibration date. */
+    /**
+     * A verified deposit of a device in service: its calibration date. Not a conflicting copy of
+     * another event, nor one signed by a retired key or a revoked device.
+     */
     private void latestDeposit(Screened s, Decided d) {
         if (s instanceof Screened.Verified v && v.decoded().event() instanceof DepositEvent deposit
-                && d.receipt().reason().filter(Reason.SEQ_CONFLICT::equals).isEmpty()) {
+                && d.receipt().reason().filter(r -> r == Reason.SEQ_CONFLICT || r == Reason.REVOKED_DEVICE)
+                .isEmpty()) {
             live.deposit(deposit.deviceId(), new DeviceLiveState.LatestDeposit(deposit.seq(), deposit.calibratedAt()));
         }
     }
