@@ -1,9 +1,12 @@
 package org.carbonkiosk.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -109,6 +112,23 @@ public final class Values {
             return OffsetDateTime.parse(text.trim());
         } catch (DateTimeParseException e) {
             throw new ConfigException(key, "must be an RFC 3339 date-time with offset, was '" + text + "'");
+        }
+    }
+
+    /**
+     * Checks that {@code text} is a URL with one of {@code schemes} and a host.
+     *
+     * @throws ConfigException naming the key
+     */
+    public static String url(String key, String text, List<String> schemes) {
+        try {
+            URI uri = new URI(text);
+            if (uri.getScheme() == null || !schemes.contains(uri.getScheme()) || uri.getHost() == null) {
+                throw new ConfigException(key, "must be a URL with scheme " + schemes + " and a host, was '" + text + "'");
+            }
+            return text;
+        } catch (URISyntaxException e) {
+            throw new ConfigException(key, "is not a URL: '" + text + "'");
         }
     }
 }

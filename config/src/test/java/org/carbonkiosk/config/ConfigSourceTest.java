@@ -193,4 +193,16 @@ class ConfigSourceTest {
         assertThatThrownBy(() -> ConfigSource.load(dir.resolve("missing.properties"), Map.of()))
                 .hasMessageContaining("missing.properties");
     }
+
+    @Test
+    void url_needsOneOfTheSchemesAndAHost_theErrorNamesTheKey() {
+        assertThat(Values.url("ledger.url", "https://ledger.example:8443/v1", java.util.List.of("http", "https")))
+                .isEqualTo("https://ledger.example:8443/v1");
+        assertThatThrownBy(() -> Values.url("ledger.url", "ftp://ledger", java.util.List.of("http", "https")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("ledger.url").hasMessageContaining("ftp");
+        assertThatThrownBy(() -> Values.url("mqtt.url", "localhost", java.util.List.of("tcp", "ssl")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("mqtt.url");
+        assertThatThrownBy(() -> Values.url("mqtt.url", "tcp://bad host:1883", java.util.List.of("tcp", "ssl")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("is not a URL");
+    }
 }

@@ -1,13 +1,13 @@
 package org.carbonkiosk.collector.ingest;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import org.carbonkiosk.config.ConfigException;
 import org.carbonkiosk.config.ConfigSource;
+import org.carbonkiosk.config.Values;
 
 /**
  * How the collector connects to the broker ({@code mqtt.*}).
@@ -33,7 +33,7 @@ public record MqttSettings(String url, String clientId, String username, String 
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(sessionExpiry, "sessionExpiry");
         Objects.requireNonNull(tls, "tls");
-        requireBrokerUrl(url);
+        Values.url("mqtt.url", Objects.requireNonNull(url, "url"), List.of("tcp", "ssl"));
         if (receiveMaximum < 1 || receiveMaximum > 65535) {
             throw new ConfigException("mqtt.receiveMaximum", "must be within [1, 65535]");
         }
@@ -57,17 +57,6 @@ public record MqttSettings(String url, String clientId, String username, String 
     /** The same settings with the client id in effect. */
     public MqttSettings withClientId(String id) {
         return new MqttSettings(url, id, username, password, sessionExpiry, receiveMaximum, maxPacketBytes, tls);
-    }
-
-    private static void requireBrokerUrl(String url) {
-        try {
-            URI uri = new URI(Objects.requireNonNull(url, "url"));
-            if (!"tcp".equals(uri.getScheme()) && !"ssl".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new ConfigException("mqtt.url", "must be a URL with scheme [tcp, ssl] and a host, was '" + url + "'");
-            }
-        } catch (URISyntaxException e) {
-            throw new ConfigException("mqtt.url", "is not a URL: '" + url + "'");
-        }
     }
 
     @Override

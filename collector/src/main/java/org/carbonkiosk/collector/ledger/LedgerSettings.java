@@ -1,13 +1,13 @@
 package org.carbonkiosk.collector.ledger;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import org.carbonkiosk.config.Backoff;
 import org.carbonkiosk.config.ConfigException;
 import org.carbonkiosk.config.ConfigSource;
+import org.carbonkiosk.config.Values;
 
 /**
  * Where credits are forwarded ({@code ledger.*}).
@@ -25,7 +25,7 @@ public record LedgerSettings(String url, String token, Duration timeout, Duratio
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(token, "token");
         if (!url.isEmpty()) {
-            requireHttpUrl(url);
+            Values.url("ledger.url", url, List.of("http", "https"));
         }
         if (timeout.isZero() || backoffInitial.isZero() || backoffMax.compareTo(backoffInitial) < 0) {
             throw new ConfigException("ledger.backoffMax", "timeouts and backoffs must be > 0, max >= initial");
@@ -55,18 +55,6 @@ public record LedgerSettings(String url, String token, Duration timeout, Duratio
 
     private static Duration duration(ConfigSource s, String key, Duration defaultValue) {
         return s.duration(key, ChronoUnit.SECONDS, defaultValue, Duration.ZERO, Duration.ofDays(36_500));
-    }
-
-    private static void requireHttpUrl(String url) {
-        try {
-            URI uri = new URI(url);
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new ConfigException("ledger.url", "must be a URL with scheme [http, https] and a host, was '"
-                        + url + "'");
-            }
-        } catch (URISyntaxException e) {
-            throw new ConfigException("ledger.url", "is not a URL: '" + url + "'");
-        }
     }
 
     @Override
